@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ForbiddenError } from '../common/errors/app-error';
+import { RequestLoaders } from '../common/loaders/request-loaders';
+
+/**
+ * Who administers what in the organisation tree. An ADMIN of an organisation administers it and
+ * its whole subtree. Every check works on a set of ids at once (ARCHITECTURE rule 1).
+ */
+@Injectable()
+export class OrganizationAccess {
+  constructor(private readonly db: DataSource) {}
+
+  /** The ids among `organizationIds` that the viewer administers, directly or through an ancestor. */
+  async administered(viewerId: string, organizationIds: readonly string[]): Promise<Set<string>> {
+    if (organizationIds.length === 0) return new Set();
+    const rows = (await this.db.query(
+      `SELECT o.id FROM organizations o
+        WHERE o.id = ANY($2::uuid[])
+          AND EXISTS (SELECT 1 FROM organization_memberships a
+                       WHERE a.user_id = $1 AND a.role = 'ADMIN'
+                         AND (a.organization_id = o.id OR a.organization_id = ANY(o.ancestor_ids)))`,
+      [viewerId, organizationIds],
+    )) as { id: string }[];
+    return new Set(rows.map((row) => row.id));
+  }
+
+  async canAdminister(viewerId: string, organizationId: string): Promise<boolean> {
+    return (await this.administered(viewerId, [organizationId])).has(organizationId);
+  }
+
+  async assertAdminister(viewerId: string, organizationId: string): Promise<void> {
+    if (!(await this.canAdminister(viewerId, organizationId))) {
+      throw new ForbiddenError('Only an admin of this organisation or of a parent organisation may do this');
+    }
+  }
+
+  /** The ids among `userIds` whose membership in some organisation the viewer administers: they may see those people's email. */
+  async administeredPeople(viewerId: string, userIds: readonly string[]): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const rows = (await this.db.query(
+      `SELECT DISTINCT m.user_id FROM organization_memberships m
+         JOIN organizations o ON o.id = m.organization_id
+        WHERE m.user_id = ANY($2::uuid[])
+          AND EXISTS (SELECT 1 FROM organization_memberships a
+                       WHERE a.user_id = $1 AND a.role = 'ADMIN'
+                         AND (a.organization_id = o.id OR a.organization_id = ANY(o.ancestor_ids)))`,
+      [viewerId, userIds],
+    )) as { user_id: string }[];
+    return new Set(rows.map((row) => row.user_id));
+  }
+
+  /** Per-request, batched: may the viewer see this person's email? */
+  async maySeeEmail(loaders: RequestLoaders, viewerId: string, userId: string): Promise<boolean> {
+    if (viewerId === userId) return true;
+    return loaders
+      .get<string, boolean>(`access.email:${viewerId}`, async (ids) => {
+        const allowed = await this.administeredPeople(viewerId, ids);
+        return ids.map((id) => allowed.has(id));
+      })
+      .load(userId);
+  }
+
+  /** Per-request, batched: does the viewer administer this organisation? */
+  async mayAdminister(loaders: RequestLoaders, viewerId: string, organizationId: string): Promise<boolean> {
+    return loaders
+      .get<string, boolean>(`access.admin:${viewerId}`, async (ids) => {
+        const allowed = await this.administered(viewerId, ids);
+        return ids.map((id) => allowed.has(id));
+      })
+      .load(organizationId);
+  }
+}

@@ -1,0 +1,68 @@
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessModule } from './access/access.module';
+import { formatGraphQLError } from './common/errors/format-error';
+import { GraphQLPassthroughFilter } from './common/errors/graphql-exception.filter';
+import { RequestContext } from './common/graphql/request-context';
+import { HealthController } from './common/health/health.controller';
+import { Lifecycle } from './common/health/lifecycle';
+import { RequestLoaders } from './common/loaders/request-loaders';
+import { RUNTIME_CONFIG, RuntimeConfig } from './config/runtime-config';
+import { dataSourceOptions } from './infra/database/data-source';
+import { AuthModule } from './modules/auth/auth.module';
+import { BootstrapModule } from './modules/bootstrap/bootstrap.module';
+import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { UsersModule } from './modules/users/users.module';
+
+@Global()
+@Module({})
+class RuntimeConfigModule {
+  static forRoot(config: RuntimeConfig): DynamicModule {
+    return {
+      module: RuntimeConfigModule,
+      providers: [{ provide: RUNTIME_CONFIG, useValue: config }, Lifecycle],
+      exports: [RUNTIME_CONFIG, Lifecycle],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: RuntimeConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        RuntimeConfigModule.forRoot(config),
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          playground: false,
+          introspection: !config.isProduction,
+          includeStacktraceInErrorResponses: false,
+          formatError: formatGraphQLError,
+          plugins: [config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault()],
+          context: ({ req, res }: Pick<RequestContext, 'req' | 'res'>): RequestContext => ({
+            req,
+            res,
+            loaders: new RequestLoaders(),
+          }),
+        }),
+        AccessModule,
+        UsersModule,
+        AuthModule,
+        OrganizationsModule,
+        BootstrapModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_FILTER, useClass: GraphQLPassthroughFilter }],
+    };
+  }
+}

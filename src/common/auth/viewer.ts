@@ -1,0 +1,17 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { UnauthenticatedError } from '../errors/app-error';
+import { RequestContext } from '../graphql/request-context';
+
+/** Who is asking: set by the auth guard from a verified access token and a live session. */
+export interface Viewer {
+  id: string;
+  sessionId: string;
+}
+
+/** Injects the authenticated viewer into a resolver method. */
+export const CurrentViewer = createParamDecorator((_data: unknown, context: ExecutionContext): Viewer => {
+  const viewer = GqlExecutionContext.create(context).getContext<RequestContext>().viewer;
+  if (!viewer) throw new UnauthenticatedError();
+  return viewer;
+});

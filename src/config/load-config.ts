@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+import { configSchema, RawConfig } from './config.schema';
+
+/** Typed, validated configuration. Built once at start; nothing else reads process.env. */
+export interface AppConfig {
+  env: RawConfig['NODE_ENV'];
+  isProduction: boolean;
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  redisUrl?: string;
+  meiliUrl?: string;
+  meiliMasterKey?: string;
+  /** Absent in development until the launcher generates one under dataDir. */
+  jwtSecret?: string;
+  dataDir: string;
+  logLevel: RawConfig['LOG_LEVEL'];
+  corsOrigins: string[];
+  trustProxy: boolean;
+  loginLimits: { perAccount: number; perIp: number };
+  bootstrap?: { federationName: string; adminEmail: string; adminPassword: string };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+const BOOTSTRAP_KEYS = ['BOOTSTRAP_FEDERATION_NAME', 'BOOTSTRAP_ADMIN_EMAIL', 'BOOTSTRAP_ADMIN_PASSWORD'] as const;
+
+/** Validates an environment (process.env by default) and returns typed config, or throws ConfigError with one line per bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  // Empty strings count as unset: docker-compose often passes `VAR=` through.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = configSchema.safeParse(present);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0]);
+      problems.push(`${name} ${issue.message} (got ${JSON.stringify(present[name] ?? null)})`);
+    }
+    throw new ConfigError(problems);
+  }
+  const raw = parsed.data;
+  if (raw.NODE_ENV === 'production' && !raw.JWT_SECRET) {
+    problems.push('JWT_SECRET is required when NODE_ENV=production');
+  }
+  const givenBootstrap = BOOTSTRAP_KEYS.filter((key) => raw[key] !== undefined);
+  if (givenBootstrap.length > 0 && givenBootstrap.length < BOOTSTRAP_KEYS.length) {
+    for (const key of BOOTSTRAP_KEYS.filter((k) => raw[k] === undefined)) {
+      problems.push(`${key} is required when ${givenBootstrap.join(', ')} is set`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    env: raw.NODE_ENV,
+    isProduction: raw.NODE_ENV === 'production',
+    port: raw.PORT,
+    host: raw.HOST,
+    databaseUrl: raw.DATABASE_URL,
+    redisUrl: raw.REDIS_URL,
+    meiliUrl: raw.MEILI_URL,
+    meiliMasterKey: raw.MEILI_MASTER_KEY,
+    jwtSecret: raw.JWT_SECRET,
+    dataDir: resolve(raw.DATA_DIR),
+    logLevel: raw.LOG_LEVEL,
+    corsOrigins: raw.CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    trustProxy: raw.TRUST_PROXY === 'true',
+    loginLimits: { perAccount: raw.LOGIN_MAX_FAILURES_PER_ACCOUNT, perIp: raw.LOGIN_MAX_FAILURES_PER_IP },
+    bootstrap:
+      raw.BOOTSTRAP_FEDERATION_NAME && raw.BOOTSTRAP_ADMIN_EMAIL && raw.BOOTSTRAP_ADMIN_PASSWORD
+        ? {
+            federationName: raw.BOOTSTRAP_FEDERATION_NAME,
+            adminEmail: raw.BOOTSTRAP_ADMIN_EMAIL.toLowerCase(),
+            adminPassword: raw.BOOTSTRAP_ADMIN_PASSWORD,
+          }
+        : undefined,
+  };
+}

@@ -1,0 +1,53 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { RefreshTokenEntity } from '../../modules/auth/refresh-token.entity';
+import { SessionEntity } from '../../modules/auth/session.entity';
+import { InvitationEntity } from '../../modules/organizations/invitation.entity';
+import { OrganizationMembershipEntity } from '../../modules/organizations/organization-membership.entity';
+import { OrganizationEntity } from '../../modules/organizations/organization.entity';
+import { UserEntity } from '../../modules/users/user.entity';
+import { Foundation1764028800000 } from './migrations/1764028800000-foundation';
+
+/** Listed, not globbed, so the same list works from src (tests) and dist (production). */
+export const ENTITIES = [
+  UserEntity,
+  SessionEntity,
+  RefreshTokenEntity,
+  OrganizationEntity,
+  OrganizationMembershipEntity,
+  InvitationEntity,
+];
+
+/** Append-only: a schema change is a new migration at the end of this list. */
+export const MIGRATIONS = [Foundation1764028800000];
+
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: 20 },
+  };
+}
+
+// Any stable number: all instances serialise migrations and first-start bootstrap on it.
+const MIGRATION_LOCK = 4_242_001;
+
+/** Applies pending migrations, one instance at a time. */
+export async function migrate(url: string): Promise<string[]> {
+  const dataSource = new DataSource(dataSourceOptions(url));
+  await dataSource.initialize();
+  const lock = dataSource.createQueryRunner();
+  try {
+    await lock.connect();
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    return applied.map((migration) => migration.name);
+  } finally {
+    await lock.release();
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,38 @@
+import { ConfigError, loadConfig } from './config/load-config';
+import { createLogger } from './common/logging/logger';
+import { startServer } from './server';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      for (const problem of err.problems) process.stderr.write(`Invalid configuration: ${problem}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger('Main');
+  const server = await startServer(config).catch((err: unknown) => {
+    logger.fatal({ err }, 'Maillage failed to start');
+    process.exit(1);
+  });
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    server
+      .close()
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        logger.error({ err }, 'unclean shutdown');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+void main();

@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import * as jwt from 'jsonwebtoken';
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+
+export interface AccessClaims {
+  sub: string;
+  sid: string;
+}
+
+/** Short-lived HS256 access tokens. Only HS256 is accepted on the way in, so `alg: none` and key confusion fail. */
+export class AccessTokens {
+  constructor(private readonly secret: string) {}
+
+  sign(claims: AccessClaims): string {
+    return jwt.sign({ sid: claims.sid, typ: 'access' }, this.secret, {
+      algorithm: 'HS256',
+      subject: claims.sub,
+      expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+      jwtid: randomUUID(),
+    });
+  }
+
+  /** The claims of a valid, unexpired access token; undefined for anything else. */
+  verify(token: string): (AccessClaims & { exp: number }) | undefined {
+    try {
+      const payload = jwt.verify(token, this.secret, { algorithms: ['HS256'] });
+      if (typeof payload !== 'object' || payload.typ !== 'access') return undefined;
+      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || typeof payload.exp !== 'number') return undefined;
+      return { sub: payload.sub, sid: payload.sid, exp: payload.exp };
+    } catch {
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Authenticated, Public } from '../../common/auth/access-rules';
+import { CurrentViewer, Viewer } from '../../common/auth/viewer';
+import { RequestContext } from '../../common/graphql/request-context';
+import { UuidPipe } from '../../common/validation/uuid.pipe';
+import { AuthPayloadModel } from '../auth/auth-payload.model';
+import { AuthResolver, clientInfo } from '../auth/auth.resolver';
+import { AcceptInvitationInput, InviteMemberInput } from './dto/organization.inputs';
+import { InvitationModel } from './invitation.model';
+import { InvitationsService } from './invitations.service';
+import { OrganizationModel, toOrganizationModel } from './organization.model';
+import { OrganizationsService } from './organizations.service';
+
+@Resolver(() => InvitationModel)
+export class InvitationsResolver {
+  constructor(
+    private readonly invitations: InvitationsService,
+    private readonly organizations: OrganizationsService,
+    private readonly auth: AuthResolver,
+  ) {}
+
+  @Authenticated()
+  @Mutation(() => InvitationModel, {
+    description: 'Invites someone by email. For admins of the organisation or an ancestor. The token is returned only here.',
+  })
+  async inviteMember(@CurrentViewer() viewer: Viewer, @Args('input') input: InviteMemberInput): Promise<InvitationModel> {
+    const { invitation, token } = await this.invitations.invite(viewer.id, input);
+    return {
+      id: invitation.id,
+      email: invitation.email,
+      role: invitation.role,
+      expiresAt: invitation.expiresAt,
+      organizationId: invitation.organizationId,
+      token,
+    };
+  }
+
+  @Authenticated()
+  @Mutation(() => Boolean, { description: 'Cancels an invitation that was not used yet.' })
+  async revokeInvitation(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }, UuidPipe) id: string): Promise<boolean> {
+    await this.invitations.revoke(viewer.id, id);
+    return true;
+  }
+
+  @Public()
+  @Mutation(() => AuthPayloadModel, {
+    description:
+      'Joins with an invitation: creates the account and logs in. When the email already has an account, its current password is required and the membership is added to it.',
+  })
+  async acceptInvitation(@Args('input') input: AcceptInvitationInput, @Context() ctx: RequestContext): Promise<AuthPayloadModel> {
+    return this.auth.payload(await this.invitations.accept(input, clientInfo(ctx)), ctx);
+  }
+
+  @ResolveField(() => OrganizationModel)
+  async organization(@Parent() invitation: InvitationModel, @Context() ctx: RequestContext): Promise<OrganizationModel> {
+    return toOrganizationModel((await this.organizations.load(ctx.loaders, invitation.organizationId))!);
+  }
+}

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { OrganizationAccess } from '../../access/organization-access.service';
+import { BadInputError, ConflictError, NotFoundError, UnauthenticatedError } from '../../common/errors/app-error';
+import { normalizeEmail } from '../../common/validation/email';
+import { assertPasswordPolicy, hashPassword, verifyPassword } from '../auth/passwords';
+import { ClientInfo, IssuedTokens, SessionsService, sha256 } from '../auth/sessions.service';
+import { UserEntity } from '../users/user.entity';
+import { directoryText } from '../users/users.service';
+import { AcceptInvitationInput, InviteMemberInput } from './dto/organization.inputs';
+import { InvitationEntity } from './invitation.entity';
+import { OrganizationsService } from './organizations.service';
+
+const INVITATION_TTL_DAYS = 14;
+
+@Injectable()
+export class InvitationsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly organizations: OrganizationsService,
+    private readonly access: OrganizationAccess,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  /** Returns the invitation and its token; the token exists only in this answer (256 random bits, stored hashed). */
+  async invite(viewerId: string, input: InviteMemberInput): Promise<{ invitation: InvitationEntity; token: string }> {
+    await this.organizations.getById(input.organizationId);
+    await this.access.assertAdminister(viewerId, input.organizationId);
+    const email = normalizeEmail(input.email);
+    const [alreadyMember] = (await this.db.query(
+      `SELECT 1 FROM organization_memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.organization_id = $1 AND lower(u.email) = $2`,
+      [input.organizationId, email],
+    )) as unknown[];
+    if (alreadyMember) throw new ConflictError('This person is already a member of the organisation');
+    const token = randomBytes(32).toString('base64url');
+    const repository = this.db.getRepository(InvitationEntity);
+    const invitation = await repository.save(
+      repository.create({
+        organizationId: input.organizationId,
+        email,
+        role: input.role,
+        tokenHash: sha256(token),
+        invitedBy: viewerId,
+        expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 3600 * 1000),
+      }),
+    );
+    return { invitation, token };
+  }
+
+  async revoke(viewerId: string, invitationId: string): Promise<void> {
+    const invitation = await this.db.getRepository(InvitationEntity).findOne({ where: { id: invitationId } });
+    if (!invitation || !(await this.access.canAdminister(viewerId, invitation.organizationId))) {
+      throw new NotFoundError('Invitation');
+    }
+    if (invitation.acceptedAt) throw new ConflictError('This invitation was already accepted');
+    await this.db.query(`UPDATE invitations SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1`, [invitationId]);
+  }
+
+  /**
+   * Creates the account (or, for an email that has one, checks its current password) and adds the
+   * membership, in one transaction. The invitation is claimed with a conditional UPDATE, so two
+   * concurrent uses of one token cannot both succeed.
+   */
+  async accept(input: AcceptInvitationInput, client: ClientInfo): Promise<IssuedTokens> {
+    return this.db.transaction(async (manager) => {
+      const [invitation] = (await manager.query(
+        `UPDATE invitations SET accepted_at = now()
+          WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()
+          RETURNING id, organization_id, email, role`,
+        [sha256(input.token.trim())],
+      )) as { id: string; organization_id: string; email: string; role: InvitationEntity['role'] }[];
+      if (!invitation) throw new BadInputError({ token: 'this invitation is unknown, expired, revoked or already used' });
+
+      const users = manager.getRepository(UserEntity);
+      let user = await users.findOne({ where: { email: invitation.email } });
+      if (user) {
+        if (!(await verifyPassword(user.passwordHash, input.password)) || user.deactivatedAt) {
+          throw new UnauthenticatedError('An account exists for this email: give its current password');
+        }
+      } else {
+        assertPasswordPolicy(input.password);
+        const displayName = input.displayName?.trim();
+        if (!displayName) throw new BadInputError({ displayName: 'is required for a new account' });
+        user = users.create({
+          email: invitation.email,
+          passwordHash: await hashPassword(input.password),
+          displayName,
+          skills: [],
+          interests: [],
+        });
+        user.directoryText = directoryText(user);
+        user = await users.save(user);
+      }
+      await manager.query(`UPDATE invitations SET accepted_by = $2 WHERE id = $1`, [invitation.id, user.id]);
+      await this.organizations.addMember(manager, invitation.organization_id, user.id, invitation.role);
+      return this.sessions.open(user.id, client, manager);
+    });
+  }
+}

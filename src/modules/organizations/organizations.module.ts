@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
+import { UsersModule } from '../users/users.module';
+import { InvitationEntity } from './invitation.entity';
+import { InvitationsResolver } from './invitations.resolver';
+import { InvitationsService } from './invitations.service';
+import { MembershipsResolver, UserMembershipsResolver } from './memberships.resolver';
+import { OrganizationMembershipEntity } from './organization-membership.entity';
+import { OrganizationEntity } from './organization.entity';
+import { OrganizationsResolver } from './organizations.resolver';
+import { OrganizationsService } from './organizations.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([OrganizationEntity, OrganizationMembershipEntity, InvitationEntity]), UsersModule, AuthModule],
+  providers: [
+    OrganizationsService,
+    InvitationsService,
+    OrganizationsResolver,
+    MembershipsResolver,
+    UserMembershipsResolver,
+    InvitationsResolver,
+  ],
+  exports: [OrganizationsService],
+})
+export class OrganizationsModule {}

@@ -1,0 +1,44 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { IsNotBlank } from '../../../common/validation/text.decorators';
+
+@InputType({ description: 'Only the fields given are changed; null clears an optional field.' })
+export class UpdateProfileInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsNotBlank()
+  @MaxLength(100)
+  displayName?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  jobTitle?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  bio?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(30)
+  @IsNotBlank({ each: true })
+  @MaxLength(60, { each: true })
+  skills?: string[];
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(30)
+  @IsNotBlank({ each: true })
+  @MaxLength(60, { each: true })
+  interests?: string[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(2000)
+  avatarUrl?: string | null;
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import { NotFoundError } from '../../common/errors/app-error';
+import { byKey, RequestLoaders } from '../../common/loaders/request-loaders';
+import { Connection, withEdges } from '../../common/pagination/connection';
+import { keysetPage } from '../../common/pagination/keyset';
+import { PeopleArgs } from './dto/people.args';
+import { UpdateProfileInput } from './dto/update-profile.input';
+import { UserEntity } from './user.entity';
+
+/** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
+export function likeContains(value: string): string {
+  return `%${value.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/** What the directory search looks through, folded by PostgreSQL (maillage_fold) at query time. */
+export function directoryText(user: Pick<UserEntity, 'displayName' | 'jobTitle' | 'skills' | 'interests'>): string {
+  return [user.displayName, user.jobTitle ?? '', ...user.skills, ...user.interests].join(' ').trim();
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly db: DataSource,
+  ) {}
+
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.users.findOne({ where: { email: email.trim().toLowerCase() } });
+  }
+
+  async getById(id: string): Promise<UserEntity> {
+    const user = await this.users.findOne({ where: { id } });
+    if (!user) throw new NotFoundError('User');
+    return user;
+  }
+
+  /** Batched per request: every `author`, `user` or `sender` field goes through here. */
+  load(loaders: RequestLoaders, id: string): Promise<UserEntity | null> {
+    return loaders
+      .get<string, UserEntity | null>('users.byId', async (ids) => byKey(ids, await this.users.findBy({ id: In([...ids]) }), (u) => u.id))
+      .load(id);
+  }
+
+  async updateProfile(userId: string, input: UpdateProfileInput): Promise<UserEntity> {
+    const user = await this.getById(userId);
+    if (input.displayName !== undefined) user.displayName = input.displayName.trim();
+    if (input.jobTitle !== undefined) user.jobTitle = input.jobTitle?.trim() || null;
+    if (input.bio !== undefined) user.bio = input.bio?.trim() || null;
+    if (input.skills !== undefined) user.skills = unique(input.skills ?? []);
+    if (input.interests !== undefined) user.interests = unique(input.interests ?? []);
+    if (input.avatarUrl !== undefined) user.avatarUrl = input.avatarUrl || null;
+    user.directoryText = directoryText(user);
+    return this.users.save(user);
+  }
+
+  /** The directory: active people, alphabetical, filtered by words, skill and organisation subtree. */
+  async people(args: PeopleArgs): Promise<Connection<UserEntity>> {
+    const where = ['u.deactivated_at IS NULL'];
+    const params: unknown[] = [];
+    for (const word of (args.search ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
+      params.push(likeContains(word));
+      where.push(`maillage_fold(u.directory_text) LIKE maillage_fold($${params.length})`);
+    }
+    if (args.skill?.trim()) {
+      params.push(args.skill.trim());
+      where.push(`EXISTS (SELECT 1 FROM unnest(u.skills) s WHERE maillage_fold(s) = maillage_fold($${params.length}))`);
+    }
+    if (args.organizationId) {
+      params.push(args.organizationId);
+      where.push(`EXISTS (SELECT 1 FROM organization_memberships m JOIN organizations o ON o.id = m.organization_id
+                           WHERE m.user_id = u.id AND (o.id = $${params.length} OR $${params.length} = ANY(o.ancestor_ids)))`);
+    }
+    const page = await keysetPage<Record<string, unknown>>(this.db.manager, {
+      select: 'SELECT u.id FROM users u',
+      where,
+      params,
+      orderBy: [
+        { expr: 'maillage_fold(u.display_name)', type: 'text' },
+        { expr: 'u.id', type: 'uuid' },
+      ],
+      direction: 'ASC',
+      first: args.first,
+      after: args.after,
+    });
+    const ids = page.edges.map((edge) => String(edge.node.id));
+    const users = byKey(ids, await this.users.findBy({ id: In(ids) }), (u) => u.id);
+    return withEdges(
+      page,
+      page.edges.map((edge, i) => ({ cursor: edge.cursor, node: users[i] as UserEntity })),
+    );
+  }
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values.map((value) => value.trim()))];
+}
