@@ -3,9 +3,11 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { DiscoveryModule } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from './access/access.module';
+import { AccessAudit } from './common/auth/access-audit';
 import { formatGraphQLError } from './common/errors/format-error';
 import { GraphQLPassthroughFilter } from './common/errors/graphql-exception.filter';
 import { RequestContext } from './common/graphql/request-context';
@@ -55,6 +57,7 @@ export class AppModule {
             loaders: new RequestLoaders(),
           }),
         }),
+        DiscoveryModule,
         AccessModule,
         UsersModule,
         AuthModule,
@@ -62,7 +65,7 @@ export class AppModule {
         BootstrapModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_FILTER, useClass: GraphQLPassthroughFilter }],
+      providers: [{ provide: APP_FILTER, useClass: GraphQLPassthroughFilter }, AccessAudit],
     };
   }
 }

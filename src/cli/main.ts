@@ -1,8 +1,5 @@
 import 'reflect-metadata';
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { printSchema } from 'graphql';
 import { ConfigError, loadConfig } from '../config/load-config';
 import { configureRootLogger } from '../common/logging/logger';
 import { startBackingServices } from '../infra/backing-services';
@@ -14,8 +11,7 @@ import { createApp } from '../server';
 const USAGE = `Usage: npm run cli -- <command>
   bootstrap --federation NAME --email EMAIL --password PASSWORD
       Creates the federation and its first admin when the database holds no organisation yet.
-  schema [--out FILE]
-      Prints the GraphQL schema (SDL), or writes it to FILE.`;
+`;
 
 /** Runs `task` with the app wired to the configured (or embedded) services, then stops them. */
 async function withApp<T>(task: (app: Awaited<ReturnType<typeof createApp>>) => Promise<T>): Promise<T> {
@@ -55,13 +51,6 @@ async function run(argv: string[]): Promise<number> {
           ? `Created the federation "${values.federation}" with admin ${outcome.adminEmail}.\n`
           : 'The database already holds a federation: nothing changed.\n',
       );
-      return 0;
-    }
-    case 'schema': {
-      const { values } = parseArgs({ args: rest, options: { out: { type: 'string' } } });
-      const sdl = await withApp(async (app) => `${printSchema(app.get(GraphQLSchemaHost).schema)}\n`);
-      if (values.out) writeFileSync(values.out, sdl);
-      else process.stdout.write(sdl);
       return 0;
     }
     default:
