@@ -20,10 +20,14 @@ function newestSource(dir) {
 
 const stale = !existsSync(entry) || !existsSync(marker) || statSync(marker).mtimeMs < newestSource(join(root, 'src'));
 if (stale) {
-  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], {
-    stdio: 'inherit',
-    cwd: root,
-  });
+  const tsc = spawnSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')],
+    {
+      stdio: 'inherit',
+      cwd: root,
+    },
+  );
   if (tsc.status !== 0) process.exit(tsc.status ?? 1);
   const now = new Date();
   utimesSync(marker, now, now);

@@ -50,7 +50,9 @@ export class AppModule {
           introspection: !config.isProduction,
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphQLError,
-          plugins: [config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault()],
+          plugins: [
+            config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault(),
+          ],
           context: ({ req, res }: Pick<RequestContext, 'req' | 'res'>): RequestContext => ({
             req,
             res,

@@ -42,7 +42,9 @@ export async function createApp(config: RuntimeConfig): Promise<NestExpressAppli
         return id;
       },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
-      serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      },
     }),
   );
   app.use((req: { log: Parameters<typeof runWithRequestLogger>[0] }, _res: unknown, next: () => void) =>
@@ -65,8 +67,10 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     app.enableShutdownHooks([]);
     await app.init();
     const outcome = await app.get(BootstrapService).ensureFederation(config.bootstrap);
-    if (outcome.created && outcome.generatedPassword) process.stdout.write(adminBanner(outcome.adminEmail, outcome.generatedPassword));
-    else if (outcome.created) logger.info({ adminEmail: outcome.adminEmail }, 'federation bootstrapped from configuration');
+    if (outcome.created && outcome.generatedPassword)
+      process.stdout.write(adminBanner(outcome.adminEmail, outcome.generatedPassword));
+    else if (outcome.created)
+      logger.info({ adminEmail: outcome.adminEmail }, 'federation bootstrapped from configuration');
     await app.listen(config.port, config.host);
   } catch (err) {
     await app?.close().catch(() => undefined);

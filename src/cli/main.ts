@@ -62,7 +62,8 @@ async function run(argv: string[]): Promise<number> {
 run(process.argv.slice(2))
   .then((code) => process.exit(code))
   .catch((err: unknown) => {
-    if (err instanceof ConfigError) for (const problem of err.problems) process.stderr.write(`Invalid configuration: ${problem}\n`);
+    if (err instanceof ConfigError)
+      for (const problem of err.problems) process.stderr.write(`Invalid configuration: ${problem}\n`);
     else if (err instanceof AppError) process.stderr.write(`${err.code}: ${err.message}\n`);
     else process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exit(1);

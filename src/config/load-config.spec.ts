@@ -56,6 +56,10 @@ describe('loadConfig', () => {
       BOOTSTRAP_ADMIN_EMAIL: 'Admin@Localhost',
       BOOTSTRAP_ADMIN_PASSWORD: 'long-enough-password',
     });
-    expect(config.bootstrap).toEqual({ federationName: 'Fédération', adminEmail: 'admin@localhost', adminPassword: 'long-enough-password' });
+    expect(config.bootstrap).toEqual({
+      federationName: 'Fédération',
+      adminEmail: 'admin@localhost',
+      adminPassword: 'long-enough-password',
+    });
   });
 });

@@ -21,7 +21,8 @@ export interface BackingServices {
 export async function startBackingServices(config: AppConfig): Promise<BackingServices> {
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
-    for (const stopOne of stops.reverse()) await stopOne().catch((err) => logger.error({ err }, 'failed to stop a service'));
+    for (const stopOne of stops.reverse())
+      await stopOne().catch((err) => logger.error({ err }, 'failed to stop a service'));
   };
   try {
     let databaseUrl = config.databaseUrl;
@@ -30,7 +31,10 @@ export async function startBackingServices(config: AppConfig): Promise<BackingSe
       stops.push(postgres.stop);
       databaseUrl = postgres.url;
     }
-    return { config: { ...config, databaseUrl, jwtSecret: config.jwtSecret ?? developmentJwtSecret(config.dataDir) }, stop };
+    return {
+      config: { ...config, databaseUrl, jwtSecret: config.jwtSecret ?? developmentJwtSecret(config.dataDir) },
+      stop,
+    };
   } catch (err) {
     await stop();
     throw err;

@@ -34,7 +34,14 @@ export function ensureServiceUser(logger: AppLogger): ServiceUser {
   const existing = lookup(PREFERRED_USER);
   if (existing) return existing;
   logger.warn({ user: PREFERRED_USER }, 'creating a system user to run embedded services (they refuse root)');
-  execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', PREFERRED_USER]);
+  execFileSync('useradd', [
+    '--system',
+    '--user-group',
+    '--no-create-home',
+    '--shell',
+    '/usr/sbin/nologin',
+    PREFERRED_USER,
+  ]);
   const created = lookup(PREFERRED_USER);
   if (!created) throw new Error(`could not create the system user ${PREFERRED_USER}`);
   return created;
@@ -53,11 +60,14 @@ export function grantTraversal(path: string, user: ServiceUser, logger: AppLogge
     current = parent;
     const stat = statSync(current);
     const reachable =
-      (stat.mode & 0o001) !== 0 || (stat.uid === user.uid && (stat.mode & 0o100) !== 0) || (stat.gid === user.gid && (stat.mode & 0o010) !== 0);
+      (stat.mode & 0o001) !== 0 ||
+      (stat.uid === user.uid && (stat.mode & 0o100) !== 0) ||
+      (stat.gid === user.gid && (stat.mode & 0o010) !== 0);
     if (!reachable) {
       chmodSync(current, stat.mode | 0o001);
       changed.push(current);
     }
   }
-  if (changed.length > 0) logger.warn({ directories: changed }, `granted traversal (o+x) so ${user.name} can reach its files`);
+  if (changed.length > 0)
+    logger.warn({ directories: changed }, `granted traversal (o+x) so ${user.name} can reach its files`);
 }

@@ -69,9 +69,9 @@ describe('every root field has an access rule', () => {
   afterAll(() => app.close());
 
   it('refuses every non-public query and mutation to anonymous callers', async () => {
-    const res = await app.gql<{ __schema: { queryType: { name: string }; mutationType: { name: string }; types: FullType[] } }>(
-      INTROSPECTION,
-    );
+    const res = await app.gql<{
+      __schema: { queryType: { name: string }; mutationType: { name: string }; types: FullType[] };
+    }>(INTROSPECTION);
     const schema = res.data!.__schema;
     const types = new Map(schema.types.map((t) => [t.name, t]));
     const passedTheGuard: string[] = [];
@@ -86,7 +86,9 @@ describe('every root field has an access rule', () => {
         const document = `${operation} { ${field.name}${args.length ? `(${args.join(', ')})` : ''}${selection(field.type, types)} }`;
         const answer = await app.gql(document);
         expect(answer.errors?.[0]?.message).toBeDefined();
-        const refused = answer.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED' && answer.errors[0].message === 'Authentication required';
+        const refused =
+          answer.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED' &&
+          answer.errors[0].message === 'Authentication required';
         if (!refused) passedTheGuard.push(field.name);
       }
     }

@@ -7,7 +7,11 @@ import { ServerProcess, startServerProcess } from '../support/server-process';
 const CLI = join(__dirname, '..', '..', 'dist', 'cli', 'main.js');
 
 function cli(args: string[], env: Record<string, string>) {
-  return spawnSync(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, [CLI, ...args], {
+    env: { PATH: process.env.PATH, ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
 
 /** `npm run cli -- bootstrap` on an empty database, then a server that must not bootstrap again. */
@@ -24,7 +28,15 @@ describe('cli bootstrap', () => {
 
   it('creates the federation and its admin once, then changes nothing', async () => {
     const env = { DATABASE_URL: serverUrl(database), JWT_SECRET: 'x'.repeat(40), LOG_LEVEL: 'warn' };
-    const args = ['bootstrap', '--federation', 'Fédération Française de Pétanque', '--email', 'Admin@FFP.test', '--password', 'petanque-password'];
+    const args = [
+      'bootstrap',
+      '--federation',
+      'Fédération Française de Pétanque',
+      '--email',
+      'Admin@FFP.test',
+      '--password',
+      'petanque-password',
+    ];
     const first = cli(args, env);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
@@ -40,10 +52,14 @@ describe('cli bootstrap', () => {
 
     server = await startServerProcess({ ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
     expect(server.output()).not.toContain('Admin password');
-    const login = await postGraphQL<{ login: { user: { memberships: { role: string; organization: { name: string } }[] } } }>(
+    const login = await postGraphQL<{
+      login: { user: { memberships: { role: string; organization: { name: string } }[] } };
+    }>(
       server.url,
       'mutation { login(email: "admin@ffp.test", password: "petanque-password") { user { memberships { role organization { name } } } } }',
     );
-    expect(login.data?.login.user.memberships).toEqual([{ role: 'ADMIN', organization: { name: 'Fédération Française de Pétanque' } }]);
+    expect(login.data?.login.user.memberships).toEqual([
+      { role: 'ADMIN', organization: { name: 'Fédération Française de Pétanque' } },
+    ]);
   });
 });

@@ -35,12 +35,12 @@ describe('first start with zero configuration', () => {
 
     const first = await loginAs(server.url, password!);
     const token = first.data!.login.accessToken;
-    const federation = await postGraphQL<{ me: { memberships: { role: string; organization: { id: string; name: string } }[] } }>(
-      server.url,
-      '{ me { memberships { role organization { id name } } } }',
-      { token },
-    );
-    expect(federation.data!.me.memberships).toEqual([{ role: 'ADMIN', organization: expect.objectContaining({ name: 'Ma fédération' }) }]);
+    const federation = await postGraphQL<{
+      me: { memberships: { role: string; organization: { id: string; name: string } }[] };
+    }>(server.url, '{ me { memberships { role organization { id name } } } }', { token });
+    expect(federation.data!.me.memberships).toEqual([
+      { role: 'ADMIN', organization: expect.objectContaining({ name: 'Ma fédération' }) },
+    ]);
     const created = await postGraphQL<{ createOrganization: { id: string } }>(
       server.url,
       'mutation($p: ID!) { createOrganization(input: { name: "Ligue de Bretagne", kind: REGION, parentId: $p }) { id } }',

@@ -32,7 +32,11 @@ export async function dropTestDatabase(name: string): Promise<void> {
 }
 
 /** Direct SQL on a spec's database, for assertions the API cannot make (what is stored, and how). */
-export async function sql<T = Record<string, unknown>>(database: string, text: string, params: unknown[] = []): Promise<T[]> {
+export async function sql<T = Record<string, unknown>>(
+  database: string,
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const client = new Client({ connectionString: serverUrl(database) });
   await client.connect();
   try {

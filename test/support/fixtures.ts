@@ -22,7 +22,13 @@ export async function login(app: TestApp, email: string, password: string): Prom
     { email, password },
   );
   const payload = must(res.data?.login, `login ${email}`, res.errors);
-  return { userId: payload.user.id, accessToken: payload.accessToken, refreshToken: payload.refreshToken, email, password };
+  return {
+    userId: payload.user.id,
+    accessToken: payload.accessToken,
+    refreshToken: payload.refreshToken,
+    email,
+    password,
+  };
 }
 
 export function loginAdmin(app: TestApp): Promise<Session> {
@@ -51,7 +57,13 @@ export async function createOrganization(
   return must(res.data?.createOrganization.id, `createOrganization ${input.name}`, res.errors);
 }
 
-export async function invite(app: TestApp, token: string, organizationId: string, email: string, role: OrganizationRole = 'MEMBER') {
+export async function invite(
+  app: TestApp,
+  token: string,
+  organizationId: string,
+  email: string,
+  role: OrganizationRole = 'MEMBER',
+) {
   const res = await app.gql<{ inviteMember: { id: string; token: string } }>(
     `mutation($input: InviteMemberInput!) { inviteMember(input: $input) { id token } }`,
     { input: { organizationId, email, role } },
@@ -76,5 +88,11 @@ export async function newMember(
     { input: { token: invitation.token, displayName, password } },
   );
   const payload = must(res.data?.acceptInvitation, `acceptInvitation ${email}`, res.errors);
-  return { userId: payload.user.id, accessToken: payload.accessToken, refreshToken: payload.refreshToken, email, password };
+  return {
+    userId: payload.user.id,
+    accessToken: payload.accessToken,
+    refreshToken: payload.refreshToken,
+    email,
+    password,
+  };
 }

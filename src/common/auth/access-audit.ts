@@ -28,7 +28,9 @@ export class AccessAudit implements OnApplicationBootstrap {
     this.rootFields = this.collect();
     const unguarded = this.rootFields.filter((field) => !field.rule);
     if (unguarded.length > 0) {
-      throw new Error(`Root fields without an access rule (@Public or @Authenticated): ${unguarded.map((f) => f.field).join(', ')}`);
+      throw new Error(
+        `Root fields without an access rule (@Public or @Authenticated): ${unguarded.map((f) => f.field).join(', ')}`,
+      );
     }
   }
 
@@ -42,9 +44,8 @@ export class AccessAudit implements OnApplicationBootstrap {
         const handler = prototype[method] as object;
         const operation = Reflect.getMetadata(RESOLVER_TYPE_METADATA, handler) as string | undefined;
         if (!operation || !ROOT_TYPES.has(operation)) continue;
-        const rule = (Reflect.getMetadata(ACCESS_RULE, handler) ?? Reflect.getMetadata(ACCESS_RULE, instance.constructor)) as
-          | AccessRule
-          | undefined;
+        const rule = (Reflect.getMetadata(ACCESS_RULE, handler) ??
+          Reflect.getMetadata(ACCESS_RULE, instance.constructor)) as AccessRule | undefined;
         const name = (Reflect.getMetadata(RESOLVER_NAME_METADATA, handler) as string | undefined) ?? method;
         fields.push({ operation, field: name, rule });
       }

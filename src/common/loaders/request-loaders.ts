@@ -18,7 +18,12 @@ export class RequestLoaders {
 }
 
 /** Orders batch results to match the keys, as DataLoader requires. */
-export function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K, missing: V | null = null): (V | null)[] {
+export function byKey<K, V>(
+  keys: readonly K[],
+  rows: V[],
+  keyOf: (row: V) => K,
+  missing: V | null = null,
+): (V | null)[] {
   const found = new Map(rows.map((row) => [keyOf(row), row]));
   return keys.map((key) => found.get(key) ?? missing);
 }

@@ -39,7 +39,10 @@ export interface Connection<T> {
 }
 
 /** Adds `totalCount` as a getter that runs `count` once, on first read. */
-export function lazyTotal<T>(connection: Omit<Connection<T>, 'totalCount'>, count: () => Promise<number>): Connection<T> {
+export function lazyTotal<T>(
+  connection: Omit<Connection<T>, 'totalCount'>,
+  count: () => Promise<number>,
+): Connection<T> {
   let total: Promise<number> | undefined;
   return Object.defineProperty({ edges: connection.edges, pageInfo: connection.pageInfo }, 'totalCount', {
     get: () => (total ??= count()),

@@ -13,15 +13,17 @@ describe('cursor codec', () => {
     expect(cursor).not.toContain('secret');
   });
 
-  it.each([['garbage!'], [Buffer.from('{"a":1}').toString('base64url')], [encodeCursor(['only one'])], [Buffer.from('[1,2]').toString('base64url')]])(
-    'refuses %j as BAD_USER_INPUT naming the argument',
-    (cursor) => {
-      expect(() => decodeCursor(cursor, 2)).toThrow(BadInputError);
-      try {
-        decodeCursor(cursor, 2, 'after');
-      } catch (err) {
-        expect((err as BadInputError).details.fields).toEqual(['after']);
-      }
-    },
-  );
+  it.each([
+    ['garbage!'],
+    [Buffer.from('{"a":1}').toString('base64url')],
+    [encodeCursor(['only one'])],
+    [Buffer.from('[1,2]').toString('base64url')],
+  ])('refuses %j as BAD_USER_INPUT naming the argument', (cursor) => {
+    expect(() => decodeCursor(cursor, 2)).toThrow(BadInputError);
+    try {
+      decodeCursor(cursor, 2, 'after');
+    } catch (err) {
+      expect((err as BadInputError).details.fields).toEqual(['after']);
+    }
+  });
 });

@@ -121,7 +121,11 @@ export async function startEmbeddedPostgres(dataDir: string, logger: AppLogger):
   const startedHere = port === undefined;
   if (port === undefined) {
     port = await freePort();
-    await run(join(bin, 'pg_ctl'), ['start', '-w', '-t', '60', '-D', pgData, '-l', logFile, '-o', `-p ${port}`], asUser);
+    await run(
+      join(bin, 'pg_ctl'),
+      ['start', '-w', '-t', '60', '-D', pgData, '-l', logFile, '-o', `-p ${port}`],
+      asUser,
+    );
     logger.info({ port }, 'embedded PostgreSQL started');
   } else {
     logger.info({ port }, 'reusing the embedded PostgreSQL already running on this data directory');

@@ -26,7 +26,8 @@ export class AccessTokens {
     try {
       const payload = jwt.verify(token, this.secret, { algorithms: ['HS256'] });
       if (typeof payload !== 'object' || payload.typ !== 'access') return undefined;
-      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || typeof payload.exp !== 'number') return undefined;
+      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || typeof payload.exp !== 'number')
+        return undefined;
       return { sub: payload.sub, sid: payload.sid, exp: payload.exp };
     } catch {
       return undefined;

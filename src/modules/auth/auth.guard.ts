@@ -22,9 +22,15 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!rule) {
-      this.logger.error({ handler: `${context.getClass().name}.${context.getHandler().name}` }, 'operation has no access rule');
+      this.logger.error(
+        { handler: `${context.getClass().name}.${context.getHandler().name}` },
+        'operation has no access rule',
+      );
       throw new ForbiddenError('This operation has no access rule');
     }
     if (rule === 'public') return true;

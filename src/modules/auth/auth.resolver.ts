@@ -29,9 +29,13 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthPayloadModel, {
-    description: 'Trades a refresh token for new tokens. The old refresh token stops working; reusing it ends the session.',
+    description:
+      'Trades a refresh token for new tokens. The old refresh token stops working; reusing it ends the session.',
   })
-  async refreshToken(@Args() { refreshToken }: RefreshTokenArgs, @Context() ctx: RequestContext): Promise<AuthPayloadModel> {
+  async refreshToken(
+    @Args() { refreshToken }: RefreshTokenArgs,
+    @Context() ctx: RequestContext,
+  ): Promise<AuthPayloadModel> {
     return this.payload(await this.sessions.rotate(refreshToken, clientInfo(ctx)), ctx);
   }
 

@@ -13,7 +13,11 @@ export class LoginThrottle {
   private readonly perIp: RateLimiterMemory;
 
   constructor(limits: { perAccount: number; perIp: number }) {
-    this.perAccount = new RateLimiterMemory({ keyPrefix: 'login:account', points: limits.perAccount, duration: WINDOW_SECONDS });
+    this.perAccount = new RateLimiterMemory({
+      keyPrefix: 'login:account',
+      points: limits.perAccount,
+      duration: WINDOW_SECONDS,
+    });
     this.perIp = new RateLimiterMemory({ keyPrefix: 'login:ip', points: limits.perIp, duration: WINDOW_SECONDS });
   }
 
@@ -21,7 +25,8 @@ export class LoginThrottle {
     const results = await Promise.allSettled([this.perAccount.consume(account), this.perIp.consume(ip)]);
     for (const result of results) {
       if (result.status === 'rejected') {
-        if (result.reason instanceof RateLimiterRes) throw new RateLimitedError(Math.ceil(result.reason.msBeforeNext / 1000));
+        if (result.reason instanceof RateLimiterRes)
+          throw new RateLimitedError(Math.ceil(result.reason.msBeforeNext / 1000));
         throw result.reason;
       }
     }

@@ -48,7 +48,12 @@ export class SessionsService {
       [userId, client.ip ?? null, client.userAgent?.slice(0, 400) ?? null],
     )) as { id: string }[];
     const refreshToken = await this.issueRefreshToken(session.id, manager);
-    return { accessToken: this.accessTokens.sign({ sub: userId, sid: session.id }), refreshToken, userId, sessionId: session.id };
+    return {
+      accessToken: this.accessTokens.sign({ sub: userId, sid: session.id }),
+      refreshToken,
+      userId,
+      sessionId: session.id,
+    };
   }
 
   async rotate(refreshToken: string, client: ClientInfo): Promise<IssuedTokens> {
@@ -93,7 +98,8 @@ export class SessionsService {
       };
     });
     if (!outcome.ok) {
-      if ('reuse' in outcome) this.logger.warn({ sessionId: outcome.reuse }, 'rotated refresh token reused; session revoked');
+      if ('reuse' in outcome)
+        this.logger.warn({ sessionId: outcome.reuse }, 'rotated refresh token reused; session revoked');
       throw new UnauthenticatedError('Invalid or expired refresh token');
     }
     return outcome.tokens;
@@ -110,10 +116,10 @@ export class SessionsService {
   }
 
   async revokeSession(sessionId: string, reason: string, manager: EntityManager = this.db.manager): Promise<void> {
-    await manager.query(`UPDATE sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`, [
-      sessionId,
-      reason,
-    ]);
+    await manager.query(
+      `UPDATE sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`,
+      [sessionId, reason],
+    );
   }
 
   /** True while the session is open and its user active: checked on every authenticated request. */

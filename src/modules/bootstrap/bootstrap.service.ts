@@ -14,8 +14,7 @@ export interface BootstrapRequest {
 }
 
 export type BootstrapOutcome =
-  | { created: false }
-  | { created: true; federationId: string; adminEmail: string; generatedPassword?: string };
+  { created: false } | { created: true; federationId: string; adminEmail: string; generatedPassword?: string };
 
 export const DEFAULT_BOOTSTRAP = { federationName: 'Ma fédération', adminEmail: 'admin@localhost' };
 
@@ -38,7 +37,9 @@ export class BootstrapService {
     const passwordHash = await hashPassword(wanted.adminPassword);
     return this.db.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK]);
-      const [{ count }] = (await manager.query('SELECT count(*)::int AS count FROM organizations')) as { count: number }[];
+      const [{ count }] = (await manager.query('SELECT count(*)::int AS count FROM organizations')) as {
+        count: number;
+      }[];
       if (count > 0) return { created: false } as const;
       const federation = await this.organizations.createFederation(wanted.federationName.trim(), manager);
       const users = manager.getRepository(UserEntity);

@@ -21,9 +21,13 @@ export class InvitationsResolver {
 
   @Authenticated()
   @Mutation(() => InvitationModel, {
-    description: 'Invites someone by email. For admins of the organisation or an ancestor. The token is returned only here.',
+    description:
+      'Invites someone by email. For admins of the organisation or an ancestor. The token is returned only here.',
   })
-  async inviteMember(@CurrentViewer() viewer: Viewer, @Args('input') input: InviteMemberInput): Promise<InvitationModel> {
+  async inviteMember(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: InviteMemberInput,
+  ): Promise<InvitationModel> {
     const { invitation, token } = await this.invitations.invite(viewer.id, input);
     return {
       id: invitation.id,
@@ -37,7 +41,10 @@ export class InvitationsResolver {
 
   @Authenticated()
   @Mutation(() => Boolean, { description: 'Cancels an invitation that was not used yet.' })
-  async revokeInvitation(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }, UuidPipe) id: string): Promise<boolean> {
+  async revokeInvitation(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+  ): Promise<boolean> {
     await this.invitations.revoke(viewer.id, id);
     return true;
   }
@@ -47,12 +54,18 @@ export class InvitationsResolver {
     description:
       'Joins with an invitation: creates the account and logs in. When the email already has an account, its current password is required and the membership is added to it.',
   })
-  async acceptInvitation(@Args('input') input: AcceptInvitationInput, @Context() ctx: RequestContext): Promise<AuthPayloadModel> {
+  async acceptInvitation(
+    @Args('input') input: AcceptInvitationInput,
+    @Context() ctx: RequestContext,
+  ): Promise<AuthPayloadModel> {
     return this.auth.payload(await this.invitations.accept(input, clientInfo(ctx)), ctx);
   }
 
   @ResolveField(() => OrganizationModel)
-  async organization(@Parent() invitation: InvitationModel, @Context() ctx: RequestContext): Promise<OrganizationModel> {
+  async organization(
+    @Parent() invitation: InvitationModel,
+    @Context() ctx: RequestContext,
+  ): Promise<OrganizationModel> {
     return toOrganizationModel((await this.organizations.load(ctx.loaders, invitation.organizationId))!);
   }
 }

@@ -55,7 +55,9 @@ export class InvitationsService {
       throw new NotFoundError('Invitation');
     }
     if (invitation.acceptedAt) throw new ConflictError('This invitation was already accepted');
-    await this.db.query(`UPDATE invitations SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1`, [invitationId]);
+    await this.db.query(`UPDATE invitations SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1`, [
+      invitationId,
+    ]);
   }
 
   /**
@@ -65,14 +67,20 @@ export class InvitationsService {
    */
   async accept(input: AcceptInvitationInput, client: ClientInfo): Promise<IssuedTokens> {
     return this.db.transaction(async (manager) => {
+      // Wrapped in a CTE: TypeORM answers a bare UPDATE with [rows, rowCount], a SELECT with rows.
       const [invitation] = (await manager.query(
-        `UPDATE invitations SET accepted_at = now()
-          WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()
-          RETURNING id, organization_id, email, role`,
+        `WITH claimed AS (
+           UPDATE invitations SET accepted_at = now()
+            WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()
+            RETURNING id, organization_id, email, role)
+         SELECT id, organization_id, email, role FROM claimed`,
         [sha256(input.token.trim())],
       )) as { id: string; organization_id: string; email: string; role: InvitationEntity['role'] }[];
-      if (!invitation) throw new BadInputError({ token: 'this invitation is unknown, expired, revoked or already used' });
+      if (!invitation)
+        throw new BadInputError({ token: 'this invitation is unknown, expired, revoked or already used' });
 
+      // Two invitations for one new email accepted at once must meet one account, not race to create two.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`account:${invitation.email}`]);
       const users = manager.getRepository(UserEntity);
       let user = await users.findOne({ where: { email: invitation.email } });
       if (user) {

@@ -7,7 +7,12 @@ import { OrganizationMembershipModel, OrganizationModel, toOrganizationModel } f
 import { OrganizationsService } from './organizations.service';
 
 export function toMembershipModel(entity: OrganizationMembershipEntity): OrganizationMembershipModel {
-  return { organizationId: entity.organizationId, userId: entity.userId, role: entity.role, createdAt: entity.createdAt };
+  return {
+    organizationId: entity.organizationId,
+    userId: entity.userId,
+    role: entity.role,
+    createdAt: entity.createdAt,
+  };
 }
 
 @Resolver(() => OrganizationMembershipModel)
@@ -18,7 +23,10 @@ export class MembershipsResolver {
   ) {}
 
   @ResolveField(() => OrganizationModel)
-  async organization(@Parent() membership: OrganizationMembershipModel, @Context() ctx: RequestContext): Promise<OrganizationModel> {
+  async organization(
+    @Parent() membership: OrganizationMembershipModel,
+    @Context() ctx: RequestContext,
+  ): Promise<OrganizationModel> {
     return toOrganizationModel((await this.organizations.load(ctx.loaders, membership.organizationId))!);
   }
 

@@ -12,7 +12,11 @@ import { OrganizationsResolver } from './organizations.resolver';
 import { OrganizationsService } from './organizations.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OrganizationEntity, OrganizationMembershipEntity, InvitationEntity]), UsersModule, AuthModule],
+  imports: [
+    TypeOrmModule.forFeature([OrganizationEntity, OrganizationMembershipEntity, InvitationEntity]),
+    UsersModule,
+    AuthModule,
+  ],
   providers: [
     OrganizationsService,
     InvitationsService,

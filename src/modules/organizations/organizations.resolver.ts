@@ -36,33 +36,49 @@ export class OrganizationsResolver {
     return mapConnection(await this.service.list(args), toOrganizationModel);
   }
 
-  @Mutation(() => OrganizationModel, { description: 'Creates a region or an association. For admins of the parent or an ancestor.' })
-  async createOrganization(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateOrganizationInput): Promise<OrganizationModel> {
+  @Mutation(() => OrganizationModel, {
+    description: 'Creates a region or an association. For admins of the parent or an ancestor.',
+  })
+  async createOrganization(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: CreateOrganizationInput,
+  ): Promise<OrganizationModel> {
     return toOrganizationModel(await this.service.create(viewer.id, input));
   }
 
   @Mutation(() => OrganizationMembershipModel, {
     description: "Changes a member's role. The federation's last ADMIN cannot be demoted (CONFLICT).",
   })
-  async setMemberRole(@CurrentViewer() viewer: Viewer, @Args() args: MemberRoleArgs): Promise<OrganizationMembershipModel> {
+  async setMemberRole(
+    @CurrentViewer() viewer: Viewer,
+    @Args() args: MemberRoleArgs,
+  ): Promise<OrganizationMembershipModel> {
     return toMembershipModel(await this.service.setMemberRole(viewer.id, args.organizationId, args.userId, args.role));
   }
 
-  @Mutation(() => Boolean, { description: "Removes a member. The federation's last ADMIN cannot be removed (CONFLICT)." })
+  @Mutation(() => Boolean, {
+    description: "Removes a member. The federation's last ADMIN cannot be removed (CONFLICT).",
+  })
   async removeMember(@CurrentViewer() viewer: Viewer, @Args() args: MemberArgs): Promise<boolean> {
     await this.service.removeMember(viewer.id, args.organizationId, args.userId);
     return true;
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true })
-  async parent(@Parent() organization: OrganizationModel, @Context() ctx: RequestContext): Promise<OrganizationModel | null> {
+  async parent(
+    @Parent() organization: OrganizationModel,
+    @Context() ctx: RequestContext,
+  ): Promise<OrganizationModel | null> {
     if (!organization.parentId) return null;
     const parent = await this.service.load(ctx.loaders, organization.parentId);
     return parent && toOrganizationModel(parent);
   }
 
   @ResolveField(() => [OrganizationModel], { description: 'Direct sub-organisations, alphabetical.' })
-  async children(@Parent() organization: OrganizationModel, @Context() ctx: RequestContext): Promise<OrganizationModel[]> {
+  async children(
+    @Parent() organization: OrganizationModel,
+    @Context() ctx: RequestContext,
+  ): Promise<OrganizationModel[]> {
     return (await this.service.children(ctx.loaders, organization.id)).map(toOrganizationModel);
   }
 
@@ -71,12 +87,20 @@ export class OrganizationsResolver {
     return this.service.memberCount(ctx.loaders, organization.id);
   }
 
-  @ResolveField(() => OrganizationRole, { nullable: true, description: "The viewer's own role here; null when not a member." })
-  viewerRole(@Parent() organization: OrganizationModel, @Context() ctx: RequestContext): Promise<OrganizationRoleValue | null> {
+  @ResolveField(() => OrganizationRole, {
+    nullable: true,
+    description: "The viewer's own role here; null when not a member.",
+  })
+  viewerRole(
+    @Parent() organization: OrganizationModel,
+    @Context() ctx: RequestContext,
+  ): Promise<OrganizationRoleValue | null> {
     return this.service.viewerRole(ctx.loaders, ctx.viewer!.id, organization.id);
   }
 
-  @ResolveField(() => Boolean, { description: 'True when the viewer administers this organisation, directly or from above.' })
+  @ResolveField(() => Boolean, {
+    description: 'True when the viewer administers this organisation, directly or from above.',
+  })
   viewerCanAdminister(@Parent() organization: OrganizationModel, @Context() ctx: RequestContext): Promise<boolean> {
     return this.access.mayAdminister(ctx.loaders, ctx.viewer!.id, organization.id);
   }

@@ -23,7 +23,8 @@ const ALLOWED_PARENTS: Record<OrganizationKindValue, OrganizationKindValue[]> = 
 export class OrganizationsService {
   constructor(
     @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
-    @InjectRepository(OrganizationMembershipEntity) private readonly memberships: Repository<OrganizationMembershipEntity>,
+    @InjectRepository(OrganizationMembershipEntity)
+    private readonly memberships: Repository<OrganizationMembershipEntity>,
     private readonly db: DataSource,
     private readonly access: OrganizationAccess,
   ) {}
@@ -52,7 +53,10 @@ export class OrganizationsService {
     await this.access.assertAdminister(viewerId, parent.id);
     if (!ALLOWED_PARENTS[input.kind].includes(parent.kind)) {
       throw new BadInputError({
-        kind: input.kind === 'FEDERATION' ? 'there is only one federation' : `a ${input.kind} cannot be placed under a ${parent.kind}`,
+        kind:
+          input.kind === 'FEDERATION'
+            ? 'there is only one federation'
+            : `a ${input.kind} cannot be placed under a ${parent.kind}`,
       });
     }
     return this.insert(this.db.manager, {
@@ -159,12 +163,20 @@ export class OrganizationsService {
   membershipsOfUser(loaders: RequestLoaders, userId: string): Promise<OrganizationMembershipEntity[]> {
     return loaders
       .get<string, OrganizationMembershipEntity[]>('organizations.membershipsOfUser', async (ids) =>
-        groupByKey(ids, await this.memberships.find({ where: { userId: In([...ids]) }, order: { createdAt: 'ASC' } }), (m) => m.userId),
+        groupByKey(
+          ids,
+          await this.memberships.find({ where: { userId: In([...ids]) }, order: { createdAt: 'ASC' } }),
+          (m) => m.userId,
+        ),
       )
       .load(userId);
   }
 
-  async members(organizationId: string, first: number, after?: string): Promise<Connection<OrganizationMembershipEntity>> {
+  async members(
+    organizationId: string,
+    first: number,
+    after?: string,
+  ): Promise<Connection<OrganizationMembershipEntity>> {
     await this.getById(organizationId);
     const page = await keysetPage<Record<string, unknown>>(this.db.manager, {
       select: `SELECT m.organization_id, m.user_id, m.role, m.created_at FROM organization_memberships m JOIN users u ON u.id = m.user_id`,
@@ -197,7 +209,8 @@ export class OrganizationsService {
     await this.access.assertAdminister(viewerId, organizationId);
     return this.db.transaction(async (manager) => {
       const membership = await this.lockedMembership(manager, organizationId, userId);
-      if (membership.role === 'ADMIN' && role !== 'ADMIN') await this.assertNotLastFederationAdmin(manager, organizationId);
+      if (membership.role === 'ADMIN' && role !== 'ADMIN')
+        await this.assertNotLastFederationAdmin(manager, organizationId);
       membership.role = role;
       return manager.getRepository(OrganizationMembershipEntity).save(membership);
     });
@@ -214,7 +227,12 @@ export class OrganizationsService {
   }
 
   /** Adds a membership, or keeps the existing one: an invitation never demotes anybody. */
-  async addMember(manager: EntityManager, organizationId: string, userId: string, role: OrganizationRoleValue): Promise<void> {
+  async addMember(
+    manager: EntityManager,
+    organizationId: string,
+    userId: string,
+    role: OrganizationRoleValue,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO organization_memberships (organization_id, user_id, role) VALUES ($1, $2, $3)
        ON CONFLICT (organization_id, user_id) DO NOTHING`,

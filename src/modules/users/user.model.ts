@@ -6,7 +6,8 @@ import { UserEntity } from './user.entity';
 export class UserModel {
   @Field(() => ID) id!: string;
   @Field({ description: 'The name others see.' }) displayName!: string;
-  @Field(() => String, { nullable: true, description: 'Role in their association, e.g. "Trésorière".' }) jobTitle!: string | null;
+  @Field(() => String, { nullable: true, description: 'Role in their association, e.g. "Trésorière".' }) jobTitle!:
+    string | null;
   @Field(() => String, { nullable: true }) bio!: string | null;
   @Field(() => [String]) skills!: string[];
   @Field(() => [String]) interests!: string[];

@@ -39,7 +39,9 @@ export class UsersService {
   /** Batched per request: every `author`, `user` or `sender` field goes through here. */
   load(loaders: RequestLoaders, id: string): Promise<UserEntity | null> {
     return loaders
-      .get<string, UserEntity | null>('users.byId', async (ids) => byKey(ids, await this.users.findBy({ id: In([...ids]) }), (u) => u.id))
+      .get<string, UserEntity | null>('users.byId', async (ids) =>
+        byKey(ids, await this.users.findBy({ id: In([...ids]) }), (u) => u.id),
+      )
       .load(id);
   }
 

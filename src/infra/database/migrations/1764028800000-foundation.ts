@@ -74,7 +74,9 @@ export class Foundation1764028800000 implements MigrationInterface {
     await db.query(`CREATE INDEX organizations_parent ON organizations (parent_id)`);
     await db.query(`CREATE INDEX organizations_ancestors ON organizations USING gin (ancestor_ids)`);
     await db.query(`CREATE INDEX organizations_name_order ON organizations (maillage_fold(name), id)`);
-    await db.query(`CREATE INDEX organizations_name_trgm ON organizations USING gin (maillage_fold(name) gin_trgm_ops)`);
+    await db.query(
+      `CREATE INDEX organizations_name_trgm ON organizations USING gin (maillage_fold(name) gin_trgm_ops)`,
+    );
 
     await db.query(`
       CREATE TABLE organization_memberships (
@@ -85,7 +87,9 @@ export class Foundation1764028800000 implements MigrationInterface {
         PRIMARY KEY (organization_id, user_id)
       )`);
     await db.query(`CREATE INDEX organization_memberships_user ON organization_memberships (user_id)`);
-    await db.query(`CREATE INDEX organization_memberships_admins ON organization_memberships (user_id, organization_id) WHERE role = 'ADMIN'`);
+    await db.query(
+      `CREATE INDEX organization_memberships_admins ON organization_memberships (user_id, organization_id) WHERE role = 'ADMIN'`,
+    );
 
     await db.query(`
       CREATE TABLE invitations (
@@ -105,7 +109,14 @@ export class Foundation1764028800000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['invitations', 'organization_memberships', 'organizations', 'refresh_tokens', 'sessions', 'users']) {
+    for (const table of [
+      'invitations',
+      'organization_memberships',
+      'organizations',
+      'refresh_tokens',
+      'sessions',
+      'users',
+    ]) {
       await db.query(`DROP TABLE IF EXISTS ${table}`);
     }
     await db.query(`DROP FUNCTION IF EXISTS maillage_fold(text)`);

@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { EMAIL_PATTERN } from '../../../common/validation/email';
 import { ConnectionArgs } from '../../../common/pagination/connection';
@@ -12,7 +13,9 @@ export class CreateOrganizationInput {
   @MaxLength(200)
   name!: string;
 
-  @Field(() => OrganizationKind, { description: 'REGION (under the federation) or ASSOCIATION (under a region or the federation).' })
+  @Field(() => OrganizationKind, {
+    description: 'REGION (under the federation) or ASSOCIATION (under a region or the federation).',
+  })
   @IsEnum(OrganizationKind)
   kind!: OrganizationKind;
 
@@ -79,6 +82,7 @@ export class InviteMemberInput {
   organizationId!: string;
 
   @Field()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @Matches(EMAIL_PATTERN, { message: 'must be an email address' })
   @MaxLength(320)
   email!: string;

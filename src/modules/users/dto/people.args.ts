@@ -4,7 +4,10 @@ import { ConnectionArgs } from '../../../common/pagination/connection';
 
 @ArgsType()
 export class PeopleArgs extends ConnectionArgs {
-  @Field(() => String, { nullable: true, description: 'Words found in name, job title, skills or interests; case and accents ignored.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Words found in name, job title, skills or interests; case and accents ignored.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
