@@ -11,10 +11,14 @@ import { SessionsService } from './sessions.service';
 /**
  * The global guard. Every GraphQL root field and HTTP route must carry an access rule;
  * one without fails closed. `authenticated` needs a valid access token of a live session.
+ * The viewer of an authenticated root field always comes from the request's Authorization
+ * header (checked once per request), never from a `login`, `refreshToken` or `acceptInvitation`
+ * run earlier in the same document: those only set the viewer for their own payload.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly logger = createLogger(AuthGuard.name);
+  private readonly fromHeader = new WeakMap<object, Promise<Viewer>>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -36,7 +40,13 @@ export class AuthGuard implements CanActivate {
     if (rule === 'public') return true;
     if (context.getType<string>() !== 'graphql') return false;
     const requestContext = GqlExecutionContext.create(context).getContext<RequestContext>();
-    requestContext.viewer ??= await this.authenticate(requestContext.req.headers.authorization);
+    const { req } = requestContext;
+    let viewer = this.fromHeader.get(req);
+    if (!viewer) {
+      viewer = this.authenticate(req.headers.authorization);
+      this.fromHeader.set(req, viewer);
+    }
+    requestContext.viewer = await viewer;
     return true;
   }
 

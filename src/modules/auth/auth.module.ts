@@ -1,14 +1,26 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { UsersModule } from '../users/users.module';
+import { RUNTIME_CONFIG, RuntimeConfig } from '../../config/runtime-config';
 import { AuthGuard } from './auth.guard';
+import { LoginThrottle } from './login-throttle';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { SessionsService } from './sessions.service';
 
 @Module({
   imports: [UsersModule],
-  providers: [SessionsService, AuthService, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [SessionsService, AuthResolver],
+  providers: [
+    SessionsService,
+    AuthService,
+    AuthResolver,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    {
+      provide: LoginThrottle,
+      inject: [RUNTIME_CONFIG],
+      useFactory: (config: RuntimeConfig) => new LoginThrottle(config.loginLimits),
+    },
+  ],
+  exports: [SessionsService, AuthResolver, LoginThrottle],
 })
 export class AuthModule {}

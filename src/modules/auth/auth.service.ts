@@ -1,6 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { UnauthenticatedError } from '../../common/errors/app-error';
-import { RUNTIME_CONFIG, RuntimeConfig } from '../../config/runtime-config';
 import { UsersService } from '../users/users.service';
 import { LoginThrottle } from './login-throttle';
 import { verifyPassword } from './passwords';
@@ -8,15 +7,11 @@ import { ClientInfo, IssuedTokens, SessionsService } from './sessions.service';
 
 @Injectable()
 export class AuthService {
-  private readonly throttle: LoginThrottle;
-
   constructor(
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
-    @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
-  ) {
-    this.throttle = new LoginThrottle(config.loginLimits);
-  }
+    private readonly throttle: LoginThrottle,
+  ) {}
 
   /**
    * A wrong email, a wrong password and a deactivated account give the same error after the same

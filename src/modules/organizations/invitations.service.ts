@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { OrganizationAccess } from '../../access/organization-access.service';
 import { BadInputError, ConflictError, NotFoundError, UnauthenticatedError } from '../../common/errors/app-error';
 import { normalizeEmail } from '../../common/validation/email';
+import { LoginThrottle } from '../auth/login-throttle';
 import { assertPasswordPolicy, hashPassword, verifyPassword } from '../auth/passwords';
 import { ClientInfo, IssuedTokens, SessionsService, sha256 } from '../auth/sessions.service';
 import { UserEntity } from '../users/user.entity';
@@ -21,6 +22,7 @@ export class InvitationsService {
     private readonly organizations: OrganizationsService,
     private readonly access: OrganizationAccess,
     private readonly sessions: SessionsService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   /** Returns the invitation and its token; the token exists only in this answer (256 random bits, stored hashed). */
@@ -84,9 +86,12 @@ export class InvitationsService {
       const users = manager.getRepository(UserEntity);
       let user = await users.findOne({ where: { email: invitation.email } });
       if (user) {
+        // A password check like a login's: the same per-account and per-IP limits apply.
+        await this.throttle.reserve(user.email, client.ip ?? 'unknown');
         if (!(await verifyPassword(user.passwordHash, input.password)) || user.deactivatedAt) {
           throw new UnauthenticatedError('An account exists for this email: give its current password');
         }
+        await this.throttle.succeeded(user.email, client.ip ?? 'unknown');
       } else {
         assertPasswordPolicy(input.password);
         const displayName = input.displayName?.trim();

@@ -1,11 +1,12 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
 import { IsNotBlank } from '../../../common/validation/text.decorators';
 
 @InputType({ description: 'Only the fields given are changed; null clears an optional field.' })
 export class UpdateProfileInput {
   @Field(() => String, { nullable: true })
-  @IsOptional()
+  // null is validated (and refused) like a blank name: a display name can be changed, never cleared.
+  @ValidateIf((_input: unknown, value: unknown) => value !== undefined)
   @IsNotBlank()
   @MaxLength(100)
   displayName?: string;
