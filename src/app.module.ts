@@ -20,6 +20,10 @@ import { AuthModule } from './modules/auth/auth.module';
 import { BootstrapModule } from './modules/bootstrap/bootstrap.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { UsersModule } from './modules/users/users.module';
+import { RealtimeModule } from './infra/realtime/realtime.module';
+import { GroupsModule } from './modules/groups/groups.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { PostsModule } from './modules/posts/posts.module';
 
 @Global()
 @Module({})
@@ -65,6 +69,10 @@ export class AppModule {
         AuthModule,
         OrganizationsModule,
         BootstrapModule,
+        RealtimeModule,
+        NotificationsModule,
+        GroupsModule,
+        PostsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GraphQLPassthroughFilter }, AccessAudit],

@@ -6,6 +6,12 @@ import { OrganizationMembershipEntity } from '../../modules/organizations/organi
 import { OrganizationEntity } from '../../modules/organizations/organization.entity';
 import { UserEntity } from '../../modules/users/user.entity';
 import { Foundation1764028800000 } from './migrations/1764028800000-foundation';
+import { GroupsPostsFeed1764100000000 } from './migrations/1764100000000-groups-posts-feed';
+import { GroupEntity } from '../../modules/groups/group.entity';
+import { GroupMembershipEntity } from '../../modules/groups/group-membership.entity';
+import { NotificationEntity } from '../../modules/notifications/notification.entity';
+import { CommentEntity } from '../../modules/posts/comment.entity';
+import { PostEntity } from '../../modules/posts/post.entity';
 
 /** Listed, not globbed, so the same list works from src (tests) and dist (production). */
 export const ENTITIES = [
@@ -15,10 +21,15 @@ export const ENTITIES = [
   OrganizationEntity,
   OrganizationMembershipEntity,
   InvitationEntity,
+  GroupEntity,
+  GroupMembershipEntity,
+  PostEntity,
+  CommentEntity,
+  NotificationEntity,
 ];
 
 /** Append-only: a schema change is a new migration at the end of this list. */
-export const MIGRATIONS = [Foundation1764028800000];
+export const MIGRATIONS = [Foundation1764028800000, GroupsPostsFeed1764100000000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

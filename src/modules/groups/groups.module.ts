@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { UsersModule } from '../users/users.module';
+import { GroupMembershipsService } from './group-memberships.service';
+import { GroupJoinRequestResolver, GroupMembershipResolver, OrganizationFollowResolver } from './group-people.resolver';
+import { GroupEntity } from './group.entity';
+import { GroupMembershipEntity } from './group-membership.entity';
+import { GroupsResolver } from './groups.resolver';
+import { GroupsService } from './groups.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([GroupEntity, GroupMembershipEntity]),
+    OrganizationsModule,
+    UsersModule,
+    NotificationsModule,
+  ],
+  providers: [
+    GroupsService,
+    GroupMembershipsService,
+    GroupsResolver,
+    GroupMembershipResolver,
+    GroupJoinRequestResolver,
+    OrganizationFollowResolver,
+  ],
+  exports: [GroupsService],
+})
+export class GroupsModule {}

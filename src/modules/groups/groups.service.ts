@@ -1,0 +1,174 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import { GroupAccess } from '../../access/group-access.service';
+import { OrganizationAccess } from '../../access/organization-access.service';
+import { ForbiddenError, NotFoundError } from '../../common/errors/app-error';
+import { byKey, RequestLoaders } from '../../common/loaders/request-loaders';
+import { Connection, withEdges } from '../../common/pagination/connection';
+import { keysetPage } from '../../common/pagination/keyset';
+import { slugify, suffixedSlug } from '../organizations/slug';
+import { likeContains } from '../users/users.service';
+import { CreateGroupInput, GroupsArgs, UpdateGroupInput } from './dto/group.inputs';
+import { GroupEntity } from './group.entity';
+
+/** Groups themselves: creation, settings, lists and per-viewer facts. Membership changes live in GroupMembershipsService. */
+@Injectable()
+export class GroupsService {
+  constructor(
+    @InjectRepository(GroupEntity) private readonly groups: Repository<GroupEntity>,
+    private readonly db: DataSource,
+    private readonly groupAccess: GroupAccess,
+    private readonly organizationAccess: OrganizationAccess,
+  ) {}
+
+  async getById(id: string): Promise<GroupEntity> {
+    const group = await this.groups.findOne({ where: { id } });
+    if (!group) throw new NotFoundError('Group');
+    return group;
+  }
+
+  load(loaders: RequestLoaders, id: string): Promise<GroupEntity | null> {
+    return loaders
+      .get<string, GroupEntity | null>('groups.byId', async (ids) =>
+        byKey(ids, await this.groups.findBy({ id: In([...ids]) }), (g) => g.id),
+      )
+      .load(id);
+  }
+
+  /** Members of the organisation (any role) and admins above it may create its groups; the creator becomes OWNER. */
+  async create(viewerId: string, input: CreateGroupInput): Promise<GroupEntity> {
+    const [organization] = (await this.db.query(
+      `SELECT o.id, EXISTS (SELECT 1 FROM organization_memberships m WHERE m.organization_id = o.id AND m.user_id = $2) AS member
+         FROM organizations o WHERE o.id = $1`,
+      [input.organizationId, viewerId],
+    )) as { id: string; member: boolean }[];
+    if (!organization) throw new NotFoundError('Organization');
+    if (!organization.member && !(await this.organizationAccess.canAdminister(viewerId, organization.id))) {
+      throw new ForbiddenError("Only the organisation's members may create its groups");
+    }
+    return this.db.transaction(async (manager) => {
+      const repository = manager.getRepository(GroupEntity);
+      let slug = slugify(input.name);
+      if (await repository.exists({ where: { slug } })) slug = suffixedSlug(slug);
+      const group = await repository.save(
+        repository.create({
+          organizationId: input.organizationId,
+          name: input.name.trim(),
+          slug,
+          description: input.description?.trim() || null,
+          visibility: input.visibility,
+          topics: uniqueTopics(input.topics ?? []),
+          createdBy: viewerId,
+        }),
+      );
+      await manager.query(`INSERT INTO group_memberships (group_id, user_id, role) VALUES ($1, $2, 'OWNER')`, [
+        group.id,
+        viewerId,
+      ]);
+      return group;
+    });
+  }
+
+  async update(viewerId: string, id: string, input: UpdateGroupInput): Promise<GroupEntity> {
+    await this.groupAccess.assert(viewerId, id, 'updateGroup');
+    const group = await this.getById(id);
+    if (input.name !== undefined) group.name = (input.name as string).trim();
+    if (input.description !== undefined) group.description = input.description?.trim() || null;
+    if (input.visibility !== undefined) group.visibility = input.visibility;
+    if (input.topics !== undefined) group.topics = uniqueTopics(input.topics ?? []);
+    return this.db.transaction(async (manager) => {
+      const saved = await manager.getRepository(GroupEntity).save(group);
+      // Following a private group needs membership: followers who are not members stop following.
+      if (saved.visibility === 'PRIVATE') {
+        await manager.query(
+          `DELETE FROM group_follows f WHERE f.group_id = $1
+             AND NOT EXISTS (SELECT 1 FROM group_memberships m WHERE m.group_id = f.group_id AND m.user_id = f.user_id)`,
+          [id],
+        );
+      }
+      return saved;
+    });
+  }
+
+  /** Every group's name and description are visible to all; content is guarded elsewhere. */
+  async list(viewerId: string, args: GroupsArgs): Promise<Connection<GroupEntity>> {
+    const where: string[] = [];
+    const params: unknown[] = [viewerId];
+    if (args.organizationId) {
+      params.push(args.organizationId);
+      where.push(`g.organization_id = $${params.length}`);
+    }
+    if (args.memberOf === true)
+      where.push('EXISTS (SELECT 1 FROM group_memberships m WHERE m.group_id = g.id AND m.user_id = $1)');
+    if (args.memberOf === false)
+      where.push('NOT EXISTS (SELECT 1 FROM group_memberships m WHERE m.group_id = g.id AND m.user_id = $1)');
+    for (const word of (args.search ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
+      params.push(likeContains(word));
+      where.push(`maillage_fold(g.name) LIKE maillage_fold($${params.length})`);
+    }
+    // $1 is referenced only by some filters; keep it typed for the others.
+    where.push('$1::uuid IS NOT NULL');
+    const page = await keysetPage<{ id: string }>(this.db.manager, {
+      select: 'SELECT g.id FROM groups g',
+      where,
+      params,
+      orderBy: [
+        { expr: 'maillage_fold(g.name)', type: 'text' },
+        { expr: 'g.id', type: 'uuid' },
+      ],
+      direction: 'ASC',
+      first: args.first,
+      after: args.after,
+    });
+    const ids = page.edges.map((edge) => edge.node.id);
+    const rows = byKey(ids, await this.groups.findBy({ id: In(ids) }), (g) => g.id);
+    return withEdges(
+      page,
+      page.edges.map((edge, i) => ({ cursor: edge.cursor, node: rows[i] as GroupEntity })),
+    );
+  }
+
+  memberCount(loaders: RequestLoaders, groupId: string): Promise<number> {
+    return loaders
+      .get<string, number>('groups.memberCount', async (ids) => {
+        const rows = (await this.db.query(
+          'SELECT group_id, count(*)::int AS count FROM group_memberships WHERE group_id = ANY($1::uuid[]) GROUP BY group_id',
+          [ids],
+        )) as { group_id: string; count: number }[];
+        const counts = new Map(rows.map((row) => [row.group_id, row.count]));
+        return ids.map((id) => counts.get(id) ?? 0);
+      })
+      .load(groupId);
+  }
+
+  isFollowing(loaders: RequestLoaders, viewerId: string, groupId: string): Promise<boolean> {
+    return loaders
+      .get<string, boolean>(`groups.following:${viewerId}`, async (ids) => {
+        const rows = (await this.db.query(
+          'SELECT group_id FROM group_follows WHERE user_id = $1 AND group_id = ANY($2::uuid[])',
+          [viewerId, ids],
+        )) as { group_id: string }[];
+        const following = new Set(rows.map((row) => row.group_id));
+        return ids.map((id) => following.has(id));
+      })
+      .load(groupId);
+  }
+
+  isFollowingOrganization(loaders: RequestLoaders, viewerId: string, organizationId: string): Promise<boolean> {
+    return loaders
+      .get<string, boolean>(`organizations.following:${viewerId}`, async (ids) => {
+        const rows = (await this.db.query(
+          'SELECT organization_id FROM organization_follows WHERE user_id = $1 AND organization_id = ANY($2::uuid[])',
+          [viewerId, ids],
+        )) as { organization_id: string }[];
+        const following = new Set(rows.map((row) => row.organization_id));
+        return ids.map((id) => following.has(id));
+      })
+      .load(organizationId);
+  }
+}
+
+function uniqueTopics(topics: string[]): string[] {
+  return [...new Set(topics.map((topic) => topic.trim()))];
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { UsersModule } from '../users/users.module';
+import { NotificationEntity } from './notification.entity';
+import { NotificationsResolver } from './notifications.resolver';
+import { NotificationsService } from './notifications.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([NotificationEntity]), UsersModule],
+  providers: [NotificationsService, NotificationsResolver],
+  exports: [NotificationsService],
+})
+export class NotificationsModule {}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { GroupsModule } from '../groups/groups.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { UsersModule } from '../users/users.module';
+import { CommentEntity } from './comment.entity';
+import { CommentsService } from './comments.service';
+import { PostEntity } from './post.entity';
+import { CommentResolver, GroupPostsResolver, PostsResolver } from './posts.resolver';
+import { PostsService } from './posts.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([PostEntity, CommentEntity]), GroupsModule, UsersModule, NotificationsModule],
+  providers: [PostsService, CommentsService, PostsResolver, CommentResolver, GroupPostsResolver],
+  exports: [PostsService],
+})
+export class PostsModule {}

@@ -1,0 +1,185 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import { GroupAccess } from '../../access/group-access.service';
+import { allows, GroupStanding, mayReadContent } from '../../access/group-policy';
+import { ForbiddenError, NotFoundError } from '../../common/errors/app-error';
+import { byKey, RequestLoaders } from '../../common/loaders/request-loaders';
+import { Connection, lazyTotal, withEdges } from '../../common/pagination/connection';
+import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
+import { keysetPage } from '../../common/pagination/keyset';
+import { PostEntity } from './post.entity';
+
+/** Posts, the home feed and reactions. Every read goes through GroupAccess; an unreadable post is NOT_FOUND. */
+@Injectable()
+export class PostsService {
+  constructor(
+    @InjectRepository(PostEntity) private readonly posts: Repository<PostEntity>,
+    private readonly db: DataSource,
+    private readonly access: GroupAccess,
+  ) {}
+
+  /** The live post, when the viewer may read its group's content; NOT_FOUND otherwise, as if it did not exist. */
+  async readable(viewerId: string, postId: string): Promise<{ post: PostEntity; standing: GroupStanding }> {
+    const post = await this.posts.findOne({ where: { id: postId } });
+    if (!post || post.deletedAt) throw new NotFoundError('Post');
+    const standing = (await this.access.standings(viewerId, [post.groupId])).get(post.groupId);
+    if (!standing || !mayReadContent(standing)) throw new NotFoundError('Post');
+    return { post, standing };
+  }
+
+  /** Batched, access-checked: null for a post that is deleted or unreadable. */
+  loadReadable(loaders: RequestLoaders, viewerId: string, postId: string): Promise<PostEntity | null> {
+    return loaders
+      .get<string, PostEntity | null>(`posts.readable:${viewerId}`, async (ids) => {
+        const found = (await this.posts.findBy({ id: In([...ids]) })).filter((p) => !p.deletedAt);
+        const readable = await this.access.readableGroups(viewerId, [...new Set(found.map((p) => p.groupId))]);
+        return byKey(
+          ids,
+          found.filter((p) => readable.has(p.groupId)),
+          (p) => p.id,
+        );
+      })
+      .load(postId);
+  }
+
+  async create(viewerId: string, groupId: string, body: string): Promise<PostEntity> {
+    await this.access.assert(viewerId, groupId, 'post');
+    return this.posts.save(
+      this.posts.create({ groupId, authorId: viewerId, body: body.trim(), commentCount: 0, reactionCount: 0 }),
+    );
+  }
+
+  /** Only the author edits a post; moderators may delete it but never put words in someone's mouth. */
+  async update(viewerId: string, postId: string, body: string): Promise<PostEntity> {
+    const { post } = await this.readable(viewerId, postId);
+    if (post.authorId !== viewerId) throw new ForbiddenError('Only the author may edit a post');
+    post.body = body.trim();
+    post.editedAt = new Date();
+    return this.posts.save(post);
+  }
+
+  async delete(viewerId: string, postId: string): Promise<void> {
+    const { post, standing } = await this.readable(viewerId, postId);
+    if (post.authorId !== viewerId && !allows(standing, 'moderate')) {
+      throw new ForbiddenError("Only the author, the group's moderators and owners may delete a post");
+    }
+    await this.db.query('UPDATE posts SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL', [postId]);
+  }
+
+  async react(viewerId: string, postId: string): Promise<PostEntity> {
+    const { standing } = await this.readable(viewerId, postId);
+    if (!allows(standing, 'react')) throw new ForbiddenError('You may not react in this group');
+    // Idempotent: the counter moves only when a row was really added.
+    await this.db.query(
+      `WITH added AS (INSERT INTO reactions (post_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING post_id)
+       UPDATE posts SET reaction_count = reaction_count + 1 WHERE id IN (SELECT post_id FROM added)`,
+      [postId, viewerId],
+    );
+    return (await this.readable(viewerId, postId)).post;
+  }
+
+  async unreact(viewerId: string, postId: string): Promise<PostEntity> {
+    await this.readable(viewerId, postId);
+    await this.db.query(
+      `WITH removed AS (DELETE FROM reactions WHERE post_id = $1 AND user_id = $2 RETURNING post_id)
+       UPDATE posts SET reaction_count = reaction_count - 1 WHERE id IN (SELECT post_id FROM removed)`,
+      [postId, viewerId],
+    );
+    return (await this.readable(viewerId, postId)).post;
+  }
+
+  hasReacted(loaders: RequestLoaders, viewerId: string, postId: string): Promise<boolean> {
+    return loaders
+      .get<string, boolean>(`posts.reacted:${viewerId}`, async (ids) => {
+        const rows = (await this.db.query(
+          'SELECT post_id FROM reactions WHERE user_id = $1 AND post_id = ANY($2::uuid[])',
+          [viewerId, ids],
+        )) as { post_id: string }[];
+        const reacted = new Set(rows.map((row) => row.post_id));
+        return ids.map((id) => reacted.has(id));
+      })
+      .load(postId);
+  }
+
+  /** A group's live posts, newest first. FORBIDDEN when the viewer may not read the group's content. */
+  async listByGroup(viewerId: string, groupId: string, first: number, after?: string): Promise<Connection<PostEntity>> {
+    await this.access.assert(viewerId, groupId, 'readContent');
+    const page = await keysetPage<{ id: string }>(this.db.manager, {
+      select: 'SELECT p.id FROM posts p',
+      where: ['p.group_id = $1', 'p.deleted_at IS NULL'],
+      params: [groupId],
+      orderBy: [
+        { expr: 'p.created_at', type: 'timestamptz' },
+        { expr: 'p.id', type: 'uuid' },
+      ],
+      direction: 'DESC',
+      first,
+      after,
+    });
+    return this.hydrate(page);
+  }
+
+  /**
+   * The home feed, newest first: live posts of the groups the viewer belongs to or follows, and of
+   * the groups of the organisations they follow, among those they may read. Fan-out on read: each
+   * feed group contributes its next `first + 1` posts after the cursor from its own index
+   * (LATERAL), and the newest of those win, so the cost does not grow with the page number.
+   * See docs/queries/feed.sql.
+   */
+  async feed(viewerId: string, first: number, after?: string): Promise<Connection<PostEntity>> {
+    const [cursorTime, cursorId] = after ? decodeCursor(after, 2) : [null, null];
+    const rows = (await this.db.query(FEED_SQL.replace('$READABLE', this.access.readableGroupSql('g', '$1')), [
+      viewerId,
+      cursorTime,
+      cursorId,
+      first + 1,
+    ])) as { id: string; created_at_key: string }[];
+    const page = rows.slice(0, first);
+    const edges = page.map((row) => ({ cursor: encodeCursor([row.created_at_key, row.id]), node: { id: row.id } }));
+    const connection = lazyTotal(
+      { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } },
+      async () => {
+        const [{ count }] = (await this.db.query(
+          FEED_COUNT_SQL.replace('$READABLE', this.access.readableGroupSql('g', '$1')),
+          [viewerId],
+        )) as { count: number }[];
+        return count;
+      },
+    );
+    return this.hydrate(connection);
+  }
+
+  private async hydrate(page: Connection<{ id: string }>): Promise<Connection<PostEntity>> {
+    const ids = page.edges.map((edge) => edge.node.id);
+    const rows = byKey(ids, await this.posts.findBy({ id: In(ids) }), (p) => p.id);
+    return withEdges(
+      page,
+      page.edges.map((edge, i) => ({ cursor: edge.cursor, node: rows[i] as PostEntity })),
+    );
+  }
+}
+
+const FEED_GROUPS = `
+  SELECT g.id FROM groups g
+   WHERE (g.id IN (SELECT group_id FROM group_memberships WHERE user_id = $1)
+          OR g.id IN (SELECT group_id FROM group_follows WHERE user_id = $1)
+          OR g.organization_id IN (SELECT organization_id FROM organization_follows WHERE user_id = $1))
+     AND $READABLE`;
+
+export const FEED_SQL = `
+WITH feed_groups AS (${FEED_GROUPS})
+SELECT recent.id, recent.created_at::text AS created_at_key
+  FROM feed_groups fg
+  CROSS JOIN LATERAL (
+    SELECT p.id, p.created_at FROM posts p
+     WHERE p.group_id = fg.id AND p.deleted_at IS NULL
+       AND ($2::timestamptz IS NULL OR (p.created_at, p.id) < ($2::timestamptz, $3::uuid))
+     ORDER BY p.created_at DESC, p.id DESC
+     LIMIT $4) recent
+ ORDER BY recent.created_at DESC, recent.id DESC
+ LIMIT $4`;
+
+const FEED_COUNT_SQL = `
+WITH feed_groups AS (${FEED_GROUPS})
+SELECT count(*)::int AS count FROM posts p WHERE p.group_id IN (SELECT id FROM feed_groups) AND p.deleted_at IS NULL`;
