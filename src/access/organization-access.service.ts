@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ForbiddenError } from '../common/errors/app-error';
-import { RequestLoaders } from '../common/loaders/request-loaders';
+import { loadFlag, RequestLoaders } from '../common/loaders/request-loaders';
 
 /**
  * Who administers what in the organisation tree. An ADMIN of an organisation administers it and
@@ -53,21 +53,11 @@ export class OrganizationAccess {
   /** Per-request, batched: may the viewer see this person's email? */
   async maySeeEmail(loaders: RequestLoaders, viewerId: string, userId: string): Promise<boolean> {
     if (viewerId === userId) return true;
-    return loaders
-      .get<string, boolean>(`access.email:${viewerId}`, async (ids) => {
-        const allowed = await this.administeredPeople(viewerId, ids);
-        return ids.map((id) => allowed.has(id));
-      })
-      .load(userId);
+    return loadFlag(loaders, `access.email:${viewerId}`, userId, (ids) => this.administeredPeople(viewerId, ids));
   }
 
   /** Per-request, batched: does the viewer administer this organisation? */
   async mayAdminister(loaders: RequestLoaders, viewerId: string, organizationId: string): Promise<boolean> {
-    return loaders
-      .get<string, boolean>(`access.admin:${viewerId}`, async (ids) => {
-        const allowed = await this.administered(viewerId, ids);
-        return ids.map((id) => allowed.has(id));
-      })
-      .load(organizationId);
+    return loadFlag(loaders, `access.admin:${viewerId}`, organizationId, (ids) => this.administered(viewerId, ids));
   }
 }

@@ -1,5 +1,6 @@
-import { EntityManager } from 'typeorm';
-import { Connection, lazyTotal } from './connection';
+import { EntityManager, FindOptionsWhere, In, Repository } from 'typeorm';
+import { byKey } from '../loaders/request-loaders';
+import { Connection, lazyTotal, withEdges } from './connection';
 import { decodeCursor, encodeCursor } from './cursor';
 
 /** One column of a sort key: an SQL expression and the type its cursor text is cast back to. */
@@ -55,5 +56,18 @@ export async function keysetPage<Row extends object>(db: EntityManager, query: K
   return lazyTotal(
     { edges, pageInfo: { hasNextPage: rows.length > query.first, endCursor: edges.at(-1)?.cursor ?? null } },
     async () => ((await db.query(countSql, query.params)) as { count: number }[])[0].count,
+  );
+}
+
+/** Replaces each edge's `{ id }` by the entity of that id: one query for the page, order kept. */
+export async function hydrate<T extends { id: string }>(
+  page: Connection<{ id: string }>,
+  repository: Repository<T>,
+): Promise<Connection<T>> {
+  const ids = page.edges.map((edge) => edge.node.id);
+  const rows = byKey(ids, await repository.findBy({ id: In(ids) } as FindOptionsWhere<T>), (row) => row.id);
+  return withEdges(
+    page,
+    page.edges.map((edge, i) => ({ cursor: edge.cursor, node: rows[i] as T })),
   );
 }

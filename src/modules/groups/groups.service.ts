@@ -4,9 +4,9 @@ import { DataSource, In, Repository } from 'typeorm';
 import { GroupAccess } from '../../access/group-access.service';
 import { OrganizationAccess } from '../../access/organization-access.service';
 import { ForbiddenError, NotFoundError } from '../../common/errors/app-error';
-import { byKey, RequestLoaders } from '../../common/loaders/request-loaders';
-import { Connection, withEdges } from '../../common/pagination/connection';
-import { keysetPage } from '../../common/pagination/keyset';
+import { byKey, loadFlag, RequestLoaders } from '../../common/loaders/request-loaders';
+import { Connection } from '../../common/pagination/connection';
+import { hydrate, keysetPage } from '../../common/pagination/keyset';
 import { slugify, suffixedSlug } from '../organizations/slug';
 import { likeContains } from '../users/users.service';
 import { CreateGroupInput, GroupsArgs, UpdateGroupInput } from './dto/group.inputs';
@@ -121,12 +121,7 @@ export class GroupsService {
       first: args.first,
       after: args.after,
     });
-    const ids = page.edges.map((edge) => edge.node.id);
-    const rows = byKey(ids, await this.groups.findBy({ id: In(ids) }), (g) => g.id);
-    return withEdges(
-      page,
-      page.edges.map((edge, i) => ({ cursor: edge.cursor, node: rows[i] as GroupEntity })),
-    );
+    return hydrate(page, this.groups);
   }
 
   memberCount(loaders: RequestLoaders, groupId: string): Promise<number> {
@@ -143,29 +138,25 @@ export class GroupsService {
   }
 
   isFollowing(loaders: RequestLoaders, viewerId: string, groupId: string): Promise<boolean> {
-    return loaders
-      .get<string, boolean>(`groups.following:${viewerId}`, async (ids) => {
-        const rows = (await this.db.query(
-          'SELECT group_id FROM group_follows WHERE user_id = $1 AND group_id = ANY($2::uuid[])',
+    return loadFlag(loaders, `groups.following:${viewerId}`, groupId, async (ids) =>
+      (
+        (await this.db.query(
+          'SELECT group_id AS id FROM group_follows WHERE user_id = $1 AND group_id = ANY($2::uuid[])',
           [viewerId, ids],
-        )) as { group_id: string }[];
-        const following = new Set(rows.map((row) => row.group_id));
-        return ids.map((id) => following.has(id));
-      })
-      .load(groupId);
+        )) as { id: string }[]
+      ).map((r) => r.id),
+    );
   }
 
   isFollowingOrganization(loaders: RequestLoaders, viewerId: string, organizationId: string): Promise<boolean> {
-    return loaders
-      .get<string, boolean>(`organizations.following:${viewerId}`, async (ids) => {
-        const rows = (await this.db.query(
-          'SELECT organization_id FROM organization_follows WHERE user_id = $1 AND organization_id = ANY($2::uuid[])',
+    return loadFlag(loaders, `organizations.following:${viewerId}`, organizationId, async (ids) =>
+      (
+        (await this.db.query(
+          'SELECT organization_id AS id FROM organization_follows WHERE user_id = $1 AND organization_id = ANY($2::uuid[])',
           [viewerId, ids],
-        )) as { organization_id: string }[];
-        const following = new Set(rows.map((row) => row.organization_id));
-        return ids.map((id) => following.has(id));
-      })
-      .load(organizationId);
+        )) as { id: string }[]
+      ).map((r) => r.id),
+    );
   }
 }
 

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { Connection, withEdges } from '../../common/pagination/connection';
-import { keysetPage } from '../../common/pagination/keyset';
-import { byKey } from '../../common/loaders/request-loaders';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { Connection } from '../../common/pagination/connection';
+import { hydrate, keysetPage } from '../../common/pagination/keyset';
 import { RealtimePublisher } from '../../infra/realtime/realtime-publisher';
 import { NotificationEntity, NotificationTypeValue } from './notification.entity';
 import { toNotificationModel } from './notification.model';
@@ -64,12 +63,7 @@ export class NotificationsService {
       first,
       after,
     });
-    const ids = page.edges.map((edge) => edge.node.id);
-    const rows = byKey(ids, await this.notifications.findBy({ id: In(ids) }), (n) => n.id);
-    return withEdges(
-      page,
-      page.edges.map((edge, i) => ({ cursor: edge.cursor, node: rows[i] as NotificationEntity })),
-    );
+    return hydrate(page, this.notifications);
   }
 
   async unreadCount(userId: string): Promise<number> {

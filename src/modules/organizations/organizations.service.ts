@@ -5,7 +5,7 @@ import { OrganizationAccess } from '../../access/organization-access.service';
 import { BadInputError, ConflictError, NotFoundError } from '../../common/errors/app-error';
 import { byKey, groupByKey, RequestLoaders } from '../../common/loaders/request-loaders';
 import { Connection, withEdges } from '../../common/pagination/connection';
-import { keysetPage } from '../../common/pagination/keyset';
+import { hydrate, keysetPage } from '../../common/pagination/keyset';
 import { likeContains } from '../users/users.service';
 import { CreateOrganizationInput, OrganizationsArgs } from './dto/organization.inputs';
 import { OrganizationMembershipEntity } from './organization-membership.entity';
@@ -113,15 +113,7 @@ export class OrganizationsService {
       first: args.first,
       after: args.after,
     });
-    const rows = byKey(
-      page.edges.map((e) => e.node.id),
-      await this.organizations.findBy({ id: In(page.edges.map((e) => e.node.id)) }),
-      (o) => o.id,
-    );
-    return withEdges(
-      page,
-      page.edges.map((edge, i) => ({ cursor: edge.cursor, node: rows[i] as OrganizationEntity })),
-    );
+    return hydrate(page, this.organizations);
   }
 
   children(loaders: RequestLoaders, id: string): Promise<OrganizationEntity[]> {

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { GroupAccess } from '../../access/group-access.service';
 import { allows, mayReadContent } from '../../access/group-policy';
 import { ForbiddenError, NotFoundError } from '../../common/errors/app-error';
-import { byKey } from '../../common/loaders/request-loaders';
-import { Connection, withEdges } from '../../common/pagination/connection';
-import { keysetPage } from '../../common/pagination/keyset';
+import { Connection } from '../../common/pagination/connection';
+import { hydrate, keysetPage } from '../../common/pagination/keyset';
 import { NotificationsService } from '../notifications/notifications.service';
 import { CommentEntity } from './comment.entity';
 import { PostsService } from './posts.service';
@@ -87,11 +86,6 @@ export class CommentsService {
       first,
       after,
     });
-    const ids = page.edges.map((edge) => edge.node.id);
-    const rows = byKey(ids, await this.comments.findBy({ id: In(ids) }), (c) => c.id);
-    return withEdges(
-      page,
-      page.edges.map((edge, i) => ({ cursor: edge.cursor, node: rows[i] as CommentEntity })),
-    );
+    return hydrate(page, this.comments);
   }
 }

@@ -4,10 +4,10 @@ import { DataSource, In, Repository } from 'typeorm';
 import { GroupAccess } from '../../access/group-access.service';
 import { allows, GroupStanding, mayReadContent } from '../../access/group-policy';
 import { ForbiddenError, NotFoundError } from '../../common/errors/app-error';
-import { byKey, RequestLoaders } from '../../common/loaders/request-loaders';
-import { Connection, lazyTotal, withEdges } from '../../common/pagination/connection';
+import { byKey, loadFlag, RequestLoaders } from '../../common/loaders/request-loaders';
+import { Connection, lazyTotal } from '../../common/pagination/connection';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
-import { keysetPage } from '../../common/pagination/keyset';
+import { hydrate, keysetPage } from '../../common/pagination/keyset';
 import { PostEntity } from './post.entity';
 
 /** Posts, the home feed and reactions. Every read goes through GroupAccess; an unreadable post is NOT_FOUND. */
@@ -90,16 +90,14 @@ export class PostsService {
   }
 
   hasReacted(loaders: RequestLoaders, viewerId: string, postId: string): Promise<boolean> {
-    return loaders
-      .get<string, boolean>(`posts.reacted:${viewerId}`, async (ids) => {
-        const rows = (await this.db.query(
-          'SELECT post_id FROM reactions WHERE user_id = $1 AND post_id = ANY($2::uuid[])',
-          [viewerId, ids],
-        )) as { post_id: string }[];
-        const reacted = new Set(rows.map((row) => row.post_id));
-        return ids.map((id) => reacted.has(id));
-      })
-      .load(postId);
+    return loadFlag(loaders, `posts.reacted:${viewerId}`, postId, async (ids) =>
+      (
+        (await this.db.query('SELECT post_id AS id FROM reactions WHERE user_id = $1 AND post_id = ANY($2::uuid[])', [
+          viewerId,
+          ids,
+        ])) as { id: string }[]
+      ).map((r) => r.id),
+    );
   }
 
   /** A group's live posts, newest first. FORBIDDEN when the viewer may not read the group's content. */
@@ -150,13 +148,8 @@ export class PostsService {
     return this.hydrate(connection);
   }
 
-  private async hydrate(page: Connection<{ id: string }>): Promise<Connection<PostEntity>> {
-    const ids = page.edges.map((edge) => edge.node.id);
-    const rows = byKey(ids, await this.posts.findBy({ id: In(ids) }), (p) => p.id);
-    return withEdges(
-      page,
-      page.edges.map((edge, i) => ({ cursor: edge.cursor, node: rows[i] as PostEntity })),
-    );
+  private hydrate(page: Connection<{ id: string }>): Promise<Connection<PostEntity>> {
+    return hydrate(page, this.posts);
   }
 }
 

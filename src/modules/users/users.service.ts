@@ -3,8 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import { NotFoundError } from '../../common/errors/app-error';
 import { byKey, RequestLoaders } from '../../common/loaders/request-loaders';
-import { Connection, withEdges } from '../../common/pagination/connection';
-import { keysetPage } from '../../common/pagination/keyset';
+import { Connection } from '../../common/pagination/connection';
+import { hydrate, keysetPage } from '../../common/pagination/keyset';
 import { PeopleArgs } from './dto/people.args';
 import { UpdateProfileInput } from './dto/update-profile.input';
 import { UserEntity } from './user.entity';
@@ -74,7 +74,7 @@ export class UsersService {
       where.push(`EXISTS (SELECT 1 FROM organization_memberships m JOIN organizations o ON o.id = m.organization_id
                            WHERE m.user_id = u.id AND (o.id = $${params.length} OR $${params.length} = ANY(o.ancestor_ids)))`);
     }
-    const page = await keysetPage<Record<string, unknown>>(this.db.manager, {
+    const page = await keysetPage<{ id: string }>(this.db.manager, {
       select: 'SELECT u.id FROM users u',
       where,
       params,
@@ -86,12 +86,7 @@ export class UsersService {
       first: args.first,
       after: args.after,
     });
-    const ids = page.edges.map((edge) => String(edge.node.id));
-    const users = byKey(ids, await this.users.findBy({ id: In(ids) }), (u) => u.id);
-    return withEdges(
-      page,
-      page.edges.map((edge, i) => ({ cursor: edge.cursor, node: users[i] as UserEntity })),
-    );
+    return hydrate(page, this.users);
   }
 }
 
