@@ -24,6 +24,8 @@ import { RealtimeModule } from './infra/realtime/realtime.module';
 import { GroupsModule } from './modules/groups/groups.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PostsModule } from './modules/posts/posts.module';
+import { QuestionsModule } from './modules/questions/questions.module';
+import { SearchModule } from './modules/search/search.module';
 
 @Global()
 @Module({})
@@ -73,6 +75,8 @@ export class AppModule {
         NotificationsModule,
         GroupsModule,
         PostsModule,
+        QuestionsModule,
+        SearchModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GraphQLPassthroughFilter }, AccessAudit],

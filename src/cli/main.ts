@@ -6,11 +6,14 @@ import { startBackingServices } from '../infra/backing-services';
 import { migrate } from '../infra/database/data-source';
 import { AppError } from '../common/errors/app-error';
 import { BootstrapService } from '../modules/bootstrap/bootstrap.service';
+import { SearchReindexer } from '../modules/search/search-reindexer';
 import { createApp } from '../server';
 
 const USAGE = `Usage: npm run cli -- <command>
   bootstrap --federation NAME --email EMAIL --password PASSWORD
       Creates the federation and its first admin when the database holds no organisation yet.
+  reindex
+      Rebuilds every search index from the database, without a window of empty results.
 `;
 
 /** Runs `task` with the app wired to the configured (or embedded) services, then stops them. */
@@ -50,6 +53,15 @@ async function run(argv: string[]): Promise<number> {
         outcome.created
           ? `Created the federation "${values.federation}" with admin ${outcome.adminEmail}.\n`
           : 'The database already holds a federation: nothing changed.\n',
+      );
+      return 0;
+    }
+    case 'reindex': {
+      const counts = await withApp((app) => app.get(SearchReindexer).reindexAll());
+      process.stdout.write(
+        `Reindexed: ${Object.entries(counts)
+          .map(([kind, n]) => `${n} ${kind}`)
+          .join(', ')}.\n`,
       );
       return 0;
     }

@@ -42,6 +42,10 @@ export const configSchema = z.object({
   REDIS_URL: optionalUrl(['redis:', 'rediss:']),
   MEILI_URL: optionalUrl(['http:', 'https:']),
   MEILI_MASTER_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  MEILI_INDEX_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_]{1,40}$/, 'must be 1 to 40 characters among a-z, 0-9 and _')
+    .default('maillage'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   DATA_DIR: z.string().trim().min(1).default('.data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

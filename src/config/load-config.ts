@@ -11,6 +11,8 @@ export interface AppConfig {
   redisUrl?: string;
   meiliUrl?: string;
   meiliMasterKey?: string;
+  /** Index names start with it, so several deployments (or test files) can share one Meilisearch. */
+  meiliIndexPrefix: string;
   /** Absent in development until the launcher generates one under dataDir. */
   jwtSecret?: string;
   dataDir: string;
@@ -63,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: raw.REDIS_URL,
     meiliUrl: raw.MEILI_URL,
     meiliMasterKey: raw.MEILI_MASTER_KEY,
+    meiliIndexPrefix: raw.MEILI_INDEX_PREFIX,
     jwtSecret: raw.JWT_SECRET,
     dataDir: resolve(raw.DATA_DIR),
     logLevel: raw.LOG_LEVEL,

@@ -5,6 +5,7 @@ import { createLogger } from '../common/logging/logger';
 import { AppConfig } from '../config/load-config';
 import { RuntimeConfig } from '../config/runtime-config';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
+import { startEmbeddedMeilisearch } from './search/embedded-meilisearch';
 
 const logger = createLogger('BackingServices');
 
@@ -16,7 +17,8 @@ export interface BackingServices {
 
 /**
  * Resolves every external service: the configured one when its URL is set, else an embedded one
- * under DATA_DIR. PostgreSQL today; Meilisearch and Redis slot in here the same way.
+ * under DATA_DIR: PostgreSQL and Meilisearch. Redis has no embedded form: without REDIS_URL the
+ * app runs as a single instance with in-process equivalents.
  */
 export async function startBackingServices(config: AppConfig): Promise<BackingServices> {
   const stops: (() => Promise<void>)[] = [];
@@ -31,8 +33,22 @@ export async function startBackingServices(config: AppConfig): Promise<BackingSe
       stops.push(postgres.stop);
       databaseUrl = postgres.url;
     }
+    let meiliUrl = config.meiliUrl;
+    let meiliMasterKey = config.meiliMasterKey;
+    if (!meiliUrl) {
+      const meilisearch = await startEmbeddedMeilisearch(config.dataDir, logger);
+      stops.push(meilisearch.stop);
+      meiliUrl = meilisearch.url;
+      meiliMasterKey = meilisearch.masterKey;
+    }
     return {
-      config: { ...config, databaseUrl, jwtSecret: config.jwtSecret ?? developmentJwtSecret(config.dataDir) },
+      config: {
+        ...config,
+        databaseUrl,
+        meiliUrl,
+        meiliMasterKey,
+        jwtSecret: config.jwtSecret ?? developmentJwtSecret(config.dataDir),
+      },
       stop,
     };
   } catch (err) {

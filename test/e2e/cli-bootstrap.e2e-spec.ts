@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createTestDatabase, dropTestDatabase, serverUrl } from '../support/databases';
 import { postGraphQL } from '../support/graphql-client';
+import { searchEnv } from '../support/search-env';
 import { ServerProcess, startServerProcess } from '../support/server-process';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli', 'main.js');
@@ -27,7 +28,7 @@ describe('cli bootstrap', () => {
   });
 
   it('creates the federation and its admin once, then changes nothing', async () => {
-    const env = { DATABASE_URL: serverUrl(database), JWT_SECRET: 'x'.repeat(40), LOG_LEVEL: 'warn' };
+    const env = { DATABASE_URL: serverUrl(database), JWT_SECRET: 'x'.repeat(40), LOG_LEVEL: 'warn', ...searchEnv() };
     const args = [
       'bootstrap',
       '--federation',

@@ -1,6 +1,4 @@
-import type { EmbeddedPostgres } from '../../src/infra/database/embedded-postgres';
-
 export default async function globalTeardown(): Promise<void> {
-  const postgres = (globalThis as { __maillageTestPostgres?: EmbeddedPostgres }).__maillageTestPostgres;
-  await postgres?.stop();
+  const services = (globalThis as { __maillageTest?: { stop: () => Promise<void> }[] }).__maillageTest ?? [];
+  for (const service of services.reverse()) await service.stop();
 }

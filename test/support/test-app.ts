@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, dropTestDatabase, serverUrl, sql } from './databases';
 import { GraphQLResponse, postGraphQL } from './graphql-client';
+import { searchEnv } from './search-env';
 import { ServerProcess, startServerProcess } from './server-process';
 
 export interface TestApp {
@@ -43,6 +44,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     BOOTSTRAP_FEDERATION_NAME: 'Fédération de test',
     BOOTSTRAP_ADMIN_EMAIL: admin.email,
     BOOTSTRAP_ADMIN_PASSWORD: admin.password,
+    ...searchEnv(),
     ...env,
   };
   let server: ServerProcess;

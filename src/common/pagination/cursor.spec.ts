@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor } from './cursor';
 describe('cursor codec', () => {
   it('round-trips a sort key, including microsecond timestamps and accents', () => {
     const key = ['2026-11-25 00:13:17.123456+00', 'trésorière', '4b0f0a52-58b7-4d43-9d5e-0d1c2f3a4b5c'];
-    expect(decodeCursor(encodeCursor(key), 3)).toEqual(key);
+    expect(decodeCursor(encodeCursor(key), ['timestamptz', 'text', 'uuid'])).toEqual(key);
   });
 
   it('is opaque: URL-safe, no visible key', () => {
@@ -18,10 +18,13 @@ describe('cursor codec', () => {
     [Buffer.from('{"a":1}').toString('base64url')],
     [encodeCursor(['only one'])],
     [Buffer.from('[1,2]').toString('base64url')],
+    [encodeCursor(['yesterday', 'not-a-uuid'])],
+    [encodeCursor(['2026-11-25 00:13:17+00', 'not-a-uuid'])],
+    [encodeCursor(['2026-13-45 99:99:99+00', '4b0f0a52-58b7-4d43-9d5e-0d1c2f3a4b5c'])],
   ])('refuses %j as BAD_USER_INPUT naming the argument', (cursor) => {
-    expect(() => decodeCursor(cursor, 2)).toThrow(BadInputError);
+    expect(() => decodeCursor(cursor, ['timestamptz', 'uuid'])).toThrow(BadInputError);
     try {
-      decodeCursor(cursor, 2, 'after');
+      decodeCursor(cursor, ['timestamptz', 'uuid'], 'after');
     } catch (err) {
       expect((err as BadInputError).details.fields).toEqual(['after']);
     }

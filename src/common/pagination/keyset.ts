@@ -1,12 +1,12 @@
 import { EntityManager, FindOptionsWhere, In, Repository } from 'typeorm';
 import { byKey } from '../loaders/request-loaders';
 import { Connection, lazyTotal, withEdges } from './connection';
-import { decodeCursor, encodeCursor } from './cursor';
+import { CursorPartType, decodeCursor, encodeCursor } from './cursor';
 
 /** One column of a sort key: an SQL expression and the type its cursor text is cast back to. */
 export interface SortKey {
   expr: string;
-  type: 'text' | 'timestamptz' | 'uuid' | 'bigint' | 'int';
+  type: CursorPartType;
 }
 
 export interface KeysetQuery {
@@ -31,7 +31,10 @@ export async function keysetPage<Row extends object>(db: EntityManager, query: K
   const where = [...query.where];
   const keys = query.orderBy.map((key) => key.expr).join(', ');
   if (query.after) {
-    const values = decodeCursor(query.after, query.orderBy.length);
+    const values = decodeCursor(
+      query.after,
+      query.orderBy.map((key) => key.type),
+    );
     const placeholders = query.orderBy.map((key, i) => {
       params.push(values[i]);
       return `$${params.length}::${key.type}`;

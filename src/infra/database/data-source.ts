@@ -7,6 +7,9 @@ import { OrganizationEntity } from '../../modules/organizations/organization.ent
 import { UserEntity } from '../../modules/users/user.entity';
 import { Foundation1764028800000 } from './migrations/1764028800000-foundation';
 import { GroupsPostsFeed1764100000000 } from './migrations/1764100000000-groups-posts-feed';
+import { QuestionsSearch1764200000000 } from './migrations/1764200000000-questions-search';
+import { AnswerEntity } from '../../modules/questions/answer.entity';
+import { QuestionEntity } from '../../modules/questions/question.entity';
 import { GroupEntity } from '../../modules/groups/group.entity';
 import { GroupMembershipEntity } from '../../modules/groups/group-membership.entity';
 import { NotificationEntity } from '../../modules/notifications/notification.entity';
@@ -26,10 +29,12 @@ export const ENTITIES = [
   PostEntity,
   CommentEntity,
   NotificationEntity,
+  QuestionEntity,
+  AnswerEntity,
 ];
 
 /** Append-only: a schema change is a new migration at the end of this list. */
-export const MIGRATIONS = [Foundation1764028800000, GroupsPostsFeed1764100000000];
+export const MIGRATIONS = [Foundation1764028800000, GroupsPostsFeed1764100000000, QuestionsSearch1764200000000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

@@ -6,6 +6,7 @@ import { assertPasswordPolicy, hashPassword } from '../auth/passwords';
 import { UserEntity } from '../users/user.entity';
 import { directoryText } from '../users/users.service';
 import { OrganizationsService } from '../organizations/organizations.service';
+import { enqueueSearchWork } from '../../infra/search/search-outbox';
 
 export interface BootstrapRequest {
   federationName: string;
@@ -49,6 +50,7 @@ export class BootstrapService {
         admin = users.create({ email, passwordHash, displayName: 'Administrateur', skills: [], interests: [] });
         admin.directoryText = directoryText(admin);
         admin = await users.save(admin);
+        await enqueueSearchWork(manager, [{ kind: 'person', id: admin.id }]);
       }
       await this.organizations.addMember(manager, federation.id, admin.id, 'ADMIN');
       return { created: true, federationId: federation.id, adminEmail: email, generatedPassword } as const;

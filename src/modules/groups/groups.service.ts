@@ -11,6 +11,7 @@ import { slugify, suffixedSlug } from '../organizations/slug';
 import { likeContains } from '../users/users.service';
 import { CreateGroupInput, GroupsArgs, UpdateGroupInput } from './dto/group.inputs';
 import { GroupEntity } from './group.entity';
+import { enqueueSearchWork } from '../../infra/search/search-outbox';
 
 /** Groups themselves: creation, settings, lists and per-viewer facts. Membership changes live in GroupMembershipsService. */
 @Injectable()
@@ -66,6 +67,7 @@ export class GroupsService {
         group.id,
         viewerId,
       ]);
+      await enqueueSearchWork(manager, [{ kind: 'group', id: group.id }]);
       return group;
     });
   }
@@ -79,6 +81,7 @@ export class GroupsService {
     if (input.topics !== undefined) group.topics = uniqueTopics(input.topics ?? []);
     return this.db.transaction(async (manager) => {
       const saved = await manager.getRepository(GroupEntity).save(group);
+      await enqueueSearchWork(manager, [{ kind: 'group', id: saved.id }]);
       // Following a private group needs membership: followers who are not members stop following.
       if (saved.visibility === 'PRIVATE') {
         await manager.query(

@@ -11,6 +11,7 @@ import { UserEntity } from '../users/user.entity';
 import { directoryText } from '../users/users.service';
 import { AcceptInvitationInput, InviteMemberInput } from './dto/organization.inputs';
 import { InvitationEntity } from './invitation.entity';
+import { enqueueSearchWork } from '../../infra/search/search-outbox';
 import { OrganizationsService } from './organizations.service';
 
 const INVITATION_TTL_DAYS = 14;
@@ -105,6 +106,7 @@ export class InvitationsService {
         });
         user.directoryText = directoryText(user);
         user = await users.save(user);
+        await enqueueSearchWork(manager, [{ kind: 'person', id: user.id }]);
       }
       await manager.query(`UPDATE invitations SET accepted_by = $2 WHERE id = $1`, [invitation.id, user.id]);
       await this.organizations.addMember(manager, invitation.organization_id, user.id, invitation.role);

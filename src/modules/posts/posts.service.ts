@@ -9,6 +9,7 @@ import { Connection, lazyTotal } from '../../common/pagination/connection';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
 import { hydrate, keysetPage } from '../../common/pagination/keyset';
 import { PostEntity } from './post.entity';
+import { enqueueSearchWork } from '../../infra/search/search-outbox';
 
 /** Posts, the home feed and reactions. Every read goes through GroupAccess; an unreadable post is NOT_FOUND. */
 @Injectable()
@@ -45,9 +46,14 @@ export class PostsService {
 
   async create(viewerId: string, groupId: string, body: string): Promise<PostEntity> {
     await this.access.assert(viewerId, groupId, 'post');
-    return this.posts.save(
-      this.posts.create({ groupId, authorId: viewerId, body: body.trim(), commentCount: 0, reactionCount: 0 }),
-    );
+    return this.db.transaction(async (manager) => {
+      const repository = manager.getRepository(PostEntity);
+      const post = await repository.save(
+        repository.create({ groupId, authorId: viewerId, body: body.trim(), commentCount: 0, reactionCount: 0 }),
+      );
+      await enqueueSearchWork(manager, [{ kind: 'post', id: post.id }]);
+      return post;
+    });
   }
 
   /** Only the author edits a post; moderators may delete it but never put words in someone's mouth. */
@@ -56,7 +62,11 @@ export class PostsService {
     if (post.authorId !== viewerId) throw new ForbiddenError('Only the author may edit a post');
     post.body = body.trim();
     post.editedAt = new Date();
-    return this.posts.save(post);
+    return this.db.transaction(async (manager) => {
+      const saved = await manager.getRepository(PostEntity).save(post);
+      await enqueueSearchWork(manager, [{ kind: 'post', id: post.id }]);
+      return saved;
+    });
   }
 
   async delete(viewerId: string, postId: string): Promise<void> {
@@ -64,7 +74,10 @@ export class PostsService {
     if (post.authorId !== viewerId && !allows(standing, 'moderate')) {
       throw new ForbiddenError("Only the author, the group's moderators and owners may delete a post");
     }
-    await this.db.query('UPDATE posts SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL', [postId]);
+    await this.db.transaction(async (manager) => {
+      await manager.query('UPDATE posts SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL', [postId]);
+      await enqueueSearchWork(manager, [{ kind: 'post', id: postId }]);
+    });
   }
 
   async react(viewerId: string, postId: string): Promise<PostEntity> {
@@ -126,7 +139,7 @@ export class PostsService {
    * See docs/queries/feed.sql.
    */
   async feed(viewerId: string, first: number, after?: string): Promise<Connection<PostEntity>> {
-    const [cursorTime, cursorId] = after ? decodeCursor(after, 2) : [null, null];
+    const [cursorTime, cursorId] = after ? decodeCursor(after, ['timestamptz', 'uuid']) : [null, null];
     const rows = (await this.db.query(FEED_SQL.replace('$READABLE', this.access.readableGroupSql('g', '$1')), [
       viewerId,
       cursorTime,

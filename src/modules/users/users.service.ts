@@ -8,6 +8,7 @@ import { hydrate, keysetPage } from '../../common/pagination/keyset';
 import { PeopleArgs } from './dto/people.args';
 import { UpdateProfileInput } from './dto/update-profile.input';
 import { UserEntity } from './user.entity';
+import { enqueueSearchWork } from '../../infra/search/search-outbox';
 
 /** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
 export function likeContains(value: string): string {
@@ -54,7 +55,11 @@ export class UsersService {
     if (input.interests !== undefined) user.interests = unique(input.interests ?? []);
     if (input.avatarUrl !== undefined) user.avatarUrl = input.avatarUrl || null;
     user.directoryText = directoryText(user);
-    return this.users.save(user);
+    return this.db.transaction(async (manager) => {
+      const saved = await manager.getRepository(UserEntity).save(user);
+      await enqueueSearchWork(manager, [{ kind: 'person', id: user.id }]);
+      return saved;
+    });
   }
 
   /** The directory: active people, alphabetical, filtered by words, skill and organisation subtree. */

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { GroupsModule } from '../groups/groups.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { UsersModule } from '../users/users.module';
+import { AnswerEntity } from './answer.entity';
+import { QuestionEntity } from './question.entity';
+import { AnswerResolver, GroupQuestionsResolver, QuestionsResolver } from './questions.resolver';
+import { QuestionsService } from './questions.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([QuestionEntity, AnswerEntity]), GroupsModule, UsersModule, NotificationsModule],
+  providers: [QuestionsService, QuestionsResolver, AnswerResolver, GroupQuestionsResolver],
+  exports: [QuestionsService],
+})
+export class QuestionsModule {}
