@@ -21,11 +21,14 @@ import { BootstrapModule } from './modules/bootstrap/bootstrap.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { UsersModule } from './modules/users/users.module';
 import { RealtimeModule } from './infra/realtime/realtime.module';
+import { RedisModule } from './infra/redis/redis.module';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { GroupsModule } from './modules/groups/groups.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PostsModule } from './modules/posts/posts.module';
 import { QuestionsModule } from './modules/questions/questions.module';
 import { SearchModule } from './modules/search/search.module';
+import { MessagingModule } from './modules/messaging/messaging.module';
 
 @Global()
 @Module({})
@@ -72,11 +75,14 @@ export class AppModule {
         OrganizationsModule,
         BootstrapModule,
         RealtimeModule,
+        RedisModule,
+        RateLimitModule,
         NotificationsModule,
         GroupsModule,
         PostsModule,
         QuestionsModule,
         SearchModule,
+        MessagingModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GraphQLPassthroughFilter }, AccessAudit],

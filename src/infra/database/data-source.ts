@@ -8,6 +8,9 @@ import { UserEntity } from '../../modules/users/user.entity';
 import { Foundation1764028800000 } from './migrations/1764028800000-foundation';
 import { GroupsPostsFeed1764100000000 } from './migrations/1764100000000-groups-posts-feed';
 import { QuestionsSearch1764200000000 } from './migrations/1764200000000-questions-search';
+import { Conversations1764300000000 } from './migrations/1764300000000-conversations';
+import { ConversationEntity } from '../../modules/messaging/conversation.entity';
+import { MessageEntity } from '../../modules/messaging/message.entity';
 import { AnswerEntity } from '../../modules/questions/answer.entity';
 import { QuestionEntity } from '../../modules/questions/question.entity';
 import { GroupEntity } from '../../modules/groups/group.entity';
@@ -31,10 +34,17 @@ export const ENTITIES = [
   NotificationEntity,
   QuestionEntity,
   AnswerEntity,
+  ConversationEntity,
+  MessageEntity,
 ];
 
 /** Append-only: a schema change is a new migration at the end of this list. */
-export const MIGRATIONS = [Foundation1764028800000, GroupsPostsFeed1764100000000, QuestionsSearch1764200000000];
+export const MIGRATIONS = [
+  Foundation1764028800000,
+  GroupsPostsFeed1764100000000,
+  QuestionsSearch1764200000000,
+  Conversations1764300000000,
+];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

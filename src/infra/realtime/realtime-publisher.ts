@@ -8,6 +8,11 @@ export interface RealtimeEvent {
   payload: unknown;
 }
 
+export interface SessionRevocation {
+  userId: string;
+  sessionId?: string;
+}
+
 /**
  * The seam between modules that produce real-time events (notifications, messages) and the
  * transport that delivers them. In process for now; the Socket.io gateway subscribes here.
@@ -23,5 +28,15 @@ export class RealtimePublisher {
   subscribe(listener: (event: RealtimeEvent) => void): () => void {
     this.emitter.on('event', listener);
     return () => this.emitter.off('event', listener);
+  }
+
+  /** A session (or, without sessionId, every session of the user) ended: its sockets must close, on every instance. */
+  endSessions(revocation: SessionRevocation): void {
+    this.emitter.emit('revocation', revocation);
+  }
+
+  onSessionsEnded(listener: (revocation: SessionRevocation) => void): () => void {
+    this.emitter.on('revocation', listener);
+    return () => this.emitter.off('revocation', listener);
   }
 }

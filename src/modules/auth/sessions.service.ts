@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { UnauthenticatedError } from '../../common/errors/app-error';
 import { createLogger } from '../../common/logging/logger';
 import { RUNTIME_CONFIG, RuntimeConfig } from '../../config/runtime-config';
+import { RealtimePublisher } from '../../infra/realtime/realtime-publisher';
 import { AccessTokens } from './access-tokens';
 
 const REFRESH_TOKEN_TTL_DAYS = 30;
@@ -36,6 +37,7 @@ export class SessionsService {
 
   constructor(
     private readonly db: DataSource,
+    private readonly realtime: RealtimePublisher,
     @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
   ) {
     this.accessTokens = new AccessTokens(config.jwtSecret);
@@ -79,7 +81,7 @@ export class SessionsService {
       if (!row || row.revoked_at || row.deactivated_at || row.expired) return { ok: false as const };
       if (row.used_at) {
         await this.revokeSession(row.session_id, 'refresh token reuse', manager);
-        return { ok: false as const, reuse: row.session_id };
+        return { ok: false as const, reuse: row.session_id, userId: row.user_id };
       }
       await manager.query(`UPDATE refresh_tokens SET used_at = now() WHERE id = $1`, [row.id]);
       await manager.query(`UPDATE sessions SET last_used_at = now(), ip = coalesce($2, ip) WHERE id = $1`, [
@@ -107,12 +109,16 @@ export class SessionsService {
 
   /** Ends the session the refresh token belongs to, when it is the viewer's, and the viewer's current session. */
   async logout(userId: string, currentSessionId: string, refreshToken: string): Promise<void> {
-    await this.db.query(
-      `UPDATE sessions SET revoked_at = now(), revoked_reason = 'logout'
-        WHERE user_id = $1 AND revoked_at IS NULL
-          AND (id = $2 OR id = (SELECT session_id FROM refresh_tokens WHERE token_hash = $3))`,
+    const ended = (await this.db.query(
+      `WITH ended AS (
+         UPDATE sessions SET revoked_at = now(), revoked_reason = 'logout'
+          WHERE user_id = $1 AND revoked_at IS NULL
+            AND (id = $2 OR id = (SELECT session_id FROM refresh_tokens WHERE token_hash = $3))
+          RETURNING id)
+       SELECT id FROM ended`,
       [userId, currentSessionId, sha256(refreshToken)],
-    );
+    )) as { id: string }[];
+    for (const session of ended) this.realtime.endSessions({ userId, sessionId: session.id });
   }
 
   async revokeSession(sessionId: string, reason: string, manager: EntityManager = this.db.manager): Promise<void> {
@@ -130,6 +136,17 @@ export class SessionsService {
       [sessionId, userId],
     )) as unknown[];
     return rows.length > 0;
+  }
+
+  /** Which of these sessions are still open (with an active user): one query for all the sockets of an instance. */
+  async liveSessions(sessionIds: string[]): Promise<Set<string>> {
+    if (sessionIds.length === 0) return new Set();
+    const rows = (await this.db.query(
+      `SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = ANY($1::uuid[]) AND s.revoked_at IS NULL AND u.deactivated_at IS NULL`,
+      [[...new Set(sessionIds)]],
+    )) as { id: string }[];
+    return new Set(rows.map((row) => row.id));
   }
 
   private async issueRefreshToken(sessionId: string, manager: EntityManager): Promise<string> {

@@ -1,0 +1,127 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Authenticated } from '../../common/auth/access-rules';
+import { CurrentViewer, Viewer } from '../../common/auth/viewer';
+import { RequestContext } from '../../common/graphql/request-context';
+import { ConnectionArgs, ConnectionType, mapConnection } from '../../common/pagination/connection';
+import { UuidPipe } from '../../common/validation/uuid.pipe';
+import { toUserModel, UserModel } from '../users/user.model';
+import { UsersService } from '../users/users.service';
+import {
+  ConversationMessagesArgs,
+  MarkReadArgs,
+  MessagesArgs,
+  SendMessageInput,
+  StartConversationArgs,
+} from './dto/messaging.inputs';
+import { MessagingService } from './messaging.service';
+import {
+  ConversationModel,
+  MessageConnection,
+  MessageModel,
+  toConversationModel,
+  toMessageModel,
+} from './messaging.model';
+
+const ConversationConnection = ConnectionType(ConversationModel, 'Conversation');
+
+@Authenticated()
+@Resolver(() => ConversationModel)
+export class ConversationsResolver {
+  constructor(
+    private readonly service: MessagingService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Query(() => ConversationModel, {
+    nullable: true,
+    description: 'A conversation the viewer takes part in; NOT_FOUND otherwise.',
+  })
+  async conversation(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+  ): Promise<ConversationModel> {
+    return toConversationModel(await this.service.get(viewer.id, id));
+  }
+
+  @Query(() => ConversationConnection, { description: "The viewer's conversations, most recently active first." })
+  async conversations(@CurrentViewer() viewer: Viewer, @Args() args: ConnectionArgs) {
+    return mapConnection(await this.service.list(viewer.id, args.first, args.after), toConversationModel);
+  }
+
+  @Query(() => MessageConnection, {
+    description: 'Messages in send order. `after` catches up after a disconnect, with no gap and no duplicate.',
+  })
+  messages(@CurrentViewer() viewer: Viewer, @Args() args: MessagesArgs): Promise<MessageConnection> {
+    return this.service.history(viewer.id, args);
+  }
+
+  @Mutation(() => ConversationModel, {
+    description:
+      'With one other person (and no title): your DIRECT conversation, existing or new. Otherwise a GROUP conversation.',
+  })
+  async startConversation(
+    @CurrentViewer() viewer: Viewer,
+    @Args() args: StartConversationArgs,
+  ): Promise<ConversationModel> {
+    return toConversationModel(await this.service.start(viewer.id, args.participantIds, args.title));
+  }
+
+  @Mutation(() => MessageModel, {
+    description:
+      'Stores, then delivers to every participant as `message:new`. The same clientId returns the first message.',
+  })
+  async sendMessage(@CurrentViewer() viewer: Viewer, @Args('input') input: SendMessageInput): Promise<MessageModel> {
+    return toMessageModel((await this.service.send(viewer.id, input)).message);
+  }
+
+  @Mutation(() => ConversationModel, {
+    description: 'Marks the conversation read up to this message; the others get `conversation:read`.',
+  })
+  async markConversationRead(@CurrentViewer() viewer: Viewer, @Args() args: MarkReadArgs): Promise<ConversationModel> {
+    return toConversationModel(await this.service.markRead(viewer.id, args.conversationId, args.messageId));
+  }
+
+  @ResolveField(() => [UserModel])
+  async participants(@Parent() conversation: ConversationModel, @Context() ctx: RequestContext): Promise<UserModel[]> {
+    const ids = await this.service.participants(ctx.loaders, conversation.id);
+    const users = await Promise.all(ids.map((id) => this.users.load(ctx.loaders, id)));
+    return users.filter((user) => user !== null).map(toUserModel);
+  }
+
+  @ResolveField(() => MessageModel, { nullable: true })
+  async lastMessage(
+    @Parent() conversation: ConversationModel,
+    @Context() ctx: RequestContext,
+  ): Promise<MessageModel | null> {
+    const message = await this.service.lastMessage(ctx.loaders, conversation.id);
+    return message && toMessageModel(message);
+  }
+
+  @ResolveField(() => Int, { description: 'Messages from others after the viewer’s read position.' })
+  unreadCount(@Parent() conversation: ConversationModel, @Context() ctx: RequestContext): Promise<number> {
+    return this.service.unreadCount(ctx.loaders, ctx.viewer!.id, conversation.id);
+  }
+
+  /** The parent conversation was checked to include the viewer when it was resolved. */
+  @ResolveField('messages', () => MessageConnection, {
+    description: 'Messages in send order (see the root field `messages`).',
+  })
+  conversationMessages(
+    @Parent() conversation: ConversationModel,
+    @Context() ctx: RequestContext,
+    @Args() args: ConversationMessagesArgs,
+  ) {
+    return this.service.history(ctx.viewer!.id, { ...args, conversationId: conversation.id });
+  }
+}
+
+@Resolver(() => MessageModel)
+export class MessageResolver {
+  constructor(private readonly users: UsersService) {}
+
+  @ResolveField(() => UserModel, { nullable: true })
+  async sender(@Parent() message: MessageModel, @Context() ctx: RequestContext): Promise<UserModel | null> {
+    const user = message.senderId ? await this.users.load(ctx.loaders, message.senderId) : null;
+    return user && toUserModel(user);
+  }
+}

@@ -1,0 +1,302 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import { BadInputError, NotFoundError } from '../../common/errors/app-error';
+import { byKey, groupByKey, RequestLoaders } from '../../common/loaders/request-loaders';
+import { Connection } from '../../common/pagination/connection';
+import { hydrate, keysetPage } from '../../common/pagination/keyset';
+import { RealtimePublisher } from '../../infra/realtime/realtime-publisher';
+import { ConversationEntity } from './conversation.entity';
+import { MessageEntity } from './message.entity';
+import { MessageConnection, toMessageModel } from './messaging.model';
+
+export interface SendInput {
+  conversationId: string;
+  body: string;
+  clientId: string;
+}
+
+/**
+ * Conversations and messages. A message is committed (with its sequence number, assigned under a
+ * row lock on its conversation) before anyone is told; then it is published to every participant's
+ * user room. Recipients come from the participants table at send time, so whoever was removed
+ * receives nothing more. Not being a participant looks exactly like the conversation not existing.
+ */
+@Injectable()
+export class MessagingService {
+  constructor(
+    @InjectRepository(ConversationEntity) private readonly conversations: Repository<ConversationEntity>,
+    @InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>,
+    private readonly db: DataSource,
+    private readonly realtime: RealtimePublisher,
+  ) {}
+
+  async participantIds(conversationId: string): Promise<string[]> {
+    const rows = (await this.db.query('SELECT user_id FROM conversation_participants WHERE conversation_id = $1', [
+      conversationId,
+    ])) as {
+      user_id: string;
+    }[];
+    return rows.map((row) => row.user_id);
+  }
+
+  /** The conversation, when the viewer takes part in it; NOT_FOUND otherwise. */
+  async get(viewerId: string, conversationId: string): Promise<ConversationEntity> {
+    const [row] = (await this.db.query(
+      `SELECT c.id FROM conversations c JOIN conversation_participants p ON p.conversation_id = c.id AND p.user_id = $2 WHERE c.id = $1`,
+      [conversationId, viewerId],
+    )) as { id: string }[];
+    if (!row) throw new NotFoundError('Conversation');
+    return this.conversations.findOneByOrFail({ id: conversationId });
+  }
+
+  /** With one other person and no title, their DIRECT conversation (created once, then found again); else a new GROUP one. */
+  async start(viewerId: string, participantIds: string[], title?: string): Promise<ConversationEntity> {
+    const others = [...new Set(participantIds)].filter((id) => id !== viewerId);
+    if (others.length === 0) throw new BadInputError({ participantIds: 'must name at least one other person' });
+    const [{ count }] = (await this.db.query(
+      'SELECT count(*)::int AS count FROM users WHERE id = ANY($1::uuid[]) AND deactivated_at IS NULL',
+      [others],
+    )) as { count: number }[];
+    if (count !== others.length) throw new NotFoundError('User');
+    const direct = others.length === 1 && !title?.trim();
+    const directKey = direct ? [viewerId, others[0]].sort().join(':') : null;
+    return this.db.transaction(async (manager) => {
+      if (directKey) {
+        // Concurrent starts of the same pair meet on the unique key.
+        const [existing] = (await manager.query(
+          `INSERT INTO conversations (kind, direct_key, created_by) VALUES ('DIRECT', $1, $2)
+           ON CONFLICT (direct_key) DO UPDATE SET direct_key = EXCLUDED.direct_key RETURNING id, (xmax = 0) AS created`,
+          [directKey, viewerId],
+        )) as { id: string; created: boolean }[];
+        if (existing.created) await this.addParticipants(manager, existing.id, [viewerId, ...others]);
+        return manager.getRepository(ConversationEntity).findOneByOrFail({ id: existing.id });
+      }
+      const repository = manager.getRepository(ConversationEntity);
+      const conversation = await repository.save(
+        repository.create({
+          kind: 'GROUP',
+          title: title?.trim() || null,
+          createdBy: viewerId,
+          directKey: null,
+          lastSeq: '0',
+          updatedAt: new Date(),
+        }),
+      );
+      await this.addParticipants(manager, conversation.id, [viewerId, ...others]);
+      return conversation;
+    });
+  }
+
+  private async addParticipants(
+    manager: DataSource['manager'],
+    conversationId: string,
+    userIds: string[],
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO conversation_participants (conversation_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+      [conversationId, userIds],
+    );
+  }
+
+  /**
+   * Stores the message, then broadcasts it. Idempotent: the same (sender, clientId) returns the
+   * first message and broadcasts nothing new. Returns whether it was created by this call.
+   */
+  async send(viewerId: string, input: SendInput): Promise<{ message: MessageEntity; created: boolean }> {
+    const outcome = await this.db
+      .transaction(async (manager) => {
+        const [previous] = await manager
+          .getRepository(MessageEntity)
+          .findBy({ senderId: viewerId, clientId: input.clientId });
+        if (previous) return { message: previous, created: false };
+        // The row lock orders concurrent sends: sequence numbers are gap-free and match commit order.
+        const [conversation] = (await manager.query(
+          `SELECT c.id FROM conversations c JOIN conversation_participants p ON p.conversation_id = c.id AND p.user_id = $2
+          WHERE c.id = $1 FOR UPDATE OF c`,
+          [input.conversationId, viewerId],
+        )) as { id: string }[];
+        if (!conversation) throw new NotFoundError('Conversation');
+        const [inserted] = (await manager.query(
+          `WITH next AS (UPDATE conversations SET last_seq = last_seq + 1, updated_at = now() WHERE id = $1 RETURNING last_seq)
+         INSERT INTO messages (conversation_id, seq, sender_id, body, client_id)
+         SELECT $1, next.last_seq, $2, $3, $4 FROM next
+         ON CONFLICT (sender_id, client_id) DO NOTHING
+         RETURNING id`,
+          [input.conversationId, viewerId, input.body.trim(), input.clientId],
+        )) as { id: string }[];
+        if (!inserted) {
+          // A concurrent retry won the race: undo our sequence bump by failing this transaction.
+          throw new RetryRace();
+        }
+        return {
+          message: await manager.getRepository(MessageEntity).findOneByOrFail({ id: inserted.id }),
+          created: true,
+        };
+      })
+      .catch(async (err: unknown) => {
+        if (!(err instanceof RetryRace)) throw err;
+        const [first] = await this.messages.findBy({ senderId: viewerId, clientId: input.clientId });
+        return { message: first, created: false };
+      });
+    if (outcome.created) {
+      this.realtime.publish({
+        userIds: await this.participantIds(outcome.message.conversationId),
+        event: 'message:new',
+        payload: toMessageModel(outcome.message),
+      });
+    }
+    return outcome;
+  }
+
+  /** Messages in send order: the latest `first` by default, or those after / before a message. */
+  async history(
+    viewerId: string,
+    args: { conversationId: string; first: number; after?: string; before?: string },
+  ): Promise<MessageConnection> {
+    await this.get(viewerId, args.conversationId);
+    const seqOf = async (messageId: string, field: string) => {
+      const [row] = (await this.db.query('SELECT seq FROM messages WHERE id = $1 AND conversation_id = $2', [
+        messageId,
+        args.conversationId,
+      ])) as {
+        seq: string;
+      }[];
+      if (!row) throw new BadInputError({ [field]: 'is not a message of this conversation' });
+      return row.seq;
+    };
+    const after = args.after ? await seqOf(args.after, 'after') : null;
+    const before = args.before ? await seqOf(args.before, 'before') : null;
+    const newestFirst = after === null; // without `after`, take the newest page and return it oldest first
+    const rows = (await this.db.query(
+      `SELECT id FROM messages WHERE conversation_id = $1
+          AND ($2::bigint IS NULL OR seq > $2) AND ($3::bigint IS NULL OR seq < $3)
+        ORDER BY seq ${newestFirst ? 'DESC' : 'ASC'} LIMIT $4`,
+      [args.conversationId, after, before, args.first + 1],
+    )) as { id: string }[];
+    const more = rows.length > args.first;
+    const ids = rows.slice(0, args.first).map((row) => row.id);
+    if (newestFirst) ids.reverse();
+    const found = byKey(ids, await this.messages.findBy({ id: In(ids) }), (m) => m.id) as MessageEntity[];
+    const edges = found.map((message) => ({ cursor: message.id, node: toMessageModel(message) }));
+    const firstSeq = found[0]?.seq;
+    const lastSeq = found.at(-1)?.seq;
+    const [bounds] = (await this.db.query(
+      `SELECT EXISTS (SELECT 1 FROM messages WHERE conversation_id = $1 AND seq < $2) AS older,
+              EXISTS (SELECT 1 FROM messages WHERE conversation_id = $1 AND seq > $3) AS newer`,
+      [args.conversationId, firstSeq ?? after ?? before ?? 0, lastSeq ?? after ?? before ?? 0],
+    )) as { older: boolean; newer: boolean }[];
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: newestFirst ? bounds.newer : more,
+        hasPreviousPage: newestFirst ? more : bounds.older,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    };
+  }
+
+  /** Moves the viewer's read position forward (never back); tells the other participants. */
+  async markRead(viewerId: string, conversationId: string, messageId: string): Promise<ConversationEntity> {
+    const conversation = await this.get(viewerId, conversationId);
+    const [message] = (await this.db.query('SELECT seq FROM messages WHERE id = $1 AND conversation_id = $2', [
+      messageId,
+      conversationId,
+    ])) as {
+      seq: string;
+    }[];
+    if (!message) throw new NotFoundError('Message');
+    await this.db.query(
+      'UPDATE conversation_participants SET last_read_seq = greatest(last_read_seq, $3) WHERE conversation_id = $1 AND user_id = $2',
+      [conversationId, viewerId, message.seq],
+    );
+    const others = (await this.participantIds(conversationId)).filter((id) => id !== viewerId);
+    this.realtime.publish({
+      userIds: others,
+      event: 'conversation:read',
+      payload: { conversationId, userId: viewerId, messageId },
+    });
+    return conversation;
+  }
+
+  /** The viewer's conversations, most recently active first. */
+  async list(viewerId: string, first: number, after?: string): Promise<Connection<ConversationEntity>> {
+    const page = await keysetPage<{ id: string }>(this.db.manager, {
+      select: 'SELECT c.id FROM conversations c JOIN conversation_participants p ON p.conversation_id = c.id',
+      where: ['p.user_id = $1'],
+      params: [viewerId],
+      orderBy: [
+        { expr: 'c.updated_at', type: 'timestamptz' },
+        { expr: 'c.id', type: 'uuid' },
+      ],
+      direction: 'DESC',
+      first,
+      after,
+    });
+    return hydrate(page, this.conversations);
+  }
+
+  participants(loaders: RequestLoaders, conversationId: string): Promise<string[]> {
+    return loaders
+      .get<string, string[]>('conversations.participants', async (ids) => {
+        const rows = (await this.db.query(
+          'SELECT conversation_id, user_id FROM conversation_participants WHERE conversation_id = ANY($1::uuid[]) ORDER BY joined_at, user_id',
+          [ids],
+        )) as { conversation_id: string; user_id: string }[];
+        return groupByKey(ids, rows, (row) => row.conversation_id).map((group) => group.map((row) => row.user_id));
+      })
+      .load(conversationId);
+  }
+
+  lastMessage(loaders: RequestLoaders, conversationId: string): Promise<MessageEntity | null> {
+    return loaders
+      .get<string, MessageEntity | null>('conversations.lastMessage', async (ids) => {
+        const rows = await this.messages
+          .createQueryBuilder('m')
+          .innerJoin(ConversationEntity, 'c', 'c.id = m.conversation_id AND c.last_seq = m.seq')
+          .where('m.conversation_id IN (:...ids)', { ids })
+          .getMany();
+        return byKey(ids, rows, (m) => m.conversationId);
+      })
+      .load(conversationId);
+  }
+
+  unreadCount(loaders: RequestLoaders, viewerId: string, conversationId: string): Promise<number> {
+    return loaders
+      .get<string, number>(`conversations.unread:${viewerId}`, async (ids) => {
+        const rows = (await this.db.query(
+          `SELECT p.conversation_id, count(m.id)::int AS count FROM conversation_participants p
+             LEFT JOIN messages m ON m.conversation_id = p.conversation_id AND m.seq > p.last_read_seq
+                                 AND m.sender_id IS DISTINCT FROM p.user_id
+            WHERE p.user_id = $1 AND p.conversation_id = ANY($2::uuid[]) GROUP BY p.conversation_id`,
+          [viewerId, ids],
+        )) as { conversation_id: string; count: number }[];
+        const counts = new Map(rows.map((row) => [row.conversation_id, row.count]));
+        return ids.map((id) => counts.get(id) ?? 0);
+      })
+      .load(conversationId);
+  }
+
+  /** Is the viewer a participant? For socket events (typing), cheap and uncached. */
+  async isParticipant(viewerId: string, conversationId: string): Promise<boolean> {
+    const rows = (await this.db.query(
+      'SELECT 1 FROM conversation_participants WHERE conversation_id = $1 AND user_id = $2',
+      [conversationId, viewerId],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  /** Everyone who shares a conversation with the user: who hears about their presence. */
+  async partners(userId: string): Promise<string[]> {
+    const rows = (await this.db.query(
+      `SELECT DISTINCT o.user_id FROM conversation_participants me
+         JOIN conversation_participants o ON o.conversation_id = me.conversation_id AND o.user_id <> me.user_id
+        WHERE me.user_id = $1`,
+      [userId],
+    )) as { user_id: string }[];
+    return rows.map((row) => row.user_id);
+  }
+}
+
+class RetryRace extends Error {}

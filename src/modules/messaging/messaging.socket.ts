@@ -1,0 +1,85 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { IsUUID } from 'class-validator';
+import { AppError } from '../../common/errors/app-error';
+import { RateLimits } from '../../common/rate-limit/rate-limits';
+import { validatePayload } from '../../common/validation/validate-payload';
+import { RealtimePublisher } from '../../infra/realtime/realtime-publisher';
+import { AuthedSocket, SocketServer } from '../realtime/socket-server';
+import { MarkReadArgs, SendMessageInput } from './dto/messaging.inputs';
+import { toMessageModel } from './messaging.model';
+import { MessagingService } from './messaging.service';
+
+class TypingPayload {
+  @IsUUID()
+  conversationId!: string;
+}
+
+type Ack =
+  | { ok: true; [key: string]: unknown }
+  | { ok: false; error: { code: string; message: string; fields?: string[]; retryAfter?: number } };
+
+/** Refusals travel in the acknowledgement, the socket stays connected. */
+async function acknowledge(work: () => Promise<Record<string, unknown>>): Promise<Ack> {
+  try {
+    return { ok: true, ...(await work()) };
+  } catch (err) {
+    if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message, ...err.details } };
+    throw err;
+  }
+}
+
+/** The client → server events of API.md §6: message:send, typing, conversation:read; and presence. */
+@Injectable()
+export class MessagingSocketHandlers implements OnModuleInit {
+  constructor(
+    private readonly sockets: SocketServer,
+    private readonly messaging: MessagingService,
+    private readonly limits: RateLimits,
+    private readonly publisher: RealtimePublisher,
+  ) {}
+
+  onModuleInit(): void {
+    this.sockets.handle('message:send', (socket, payload) =>
+      acknowledge(async () => {
+        const input = await validatePayload(SendMessageInput, payload);
+        await this.limits.consume('message:send', socket.data.userId);
+        const { message } = await this.messaging.send(socket.data.userId, input);
+        return { message: toMessageModel(message) };
+      }),
+    );
+    this.sockets.handle('typing', (socket, payload) =>
+      acknowledge(async () => {
+        const { conversationId } = await validatePayload(TypingPayload, payload);
+        await this.limits.consume('typing', socket.data.userId);
+        await this.typing(socket, conversationId);
+        return {};
+      }),
+    );
+    this.sockets.handle('conversation:read', (socket, payload) =>
+      acknowledge(async () => {
+        const { conversationId, messageId } = await validatePayload(MarkReadArgs, payload);
+        await this.messaging.markRead(socket.data.userId, conversationId, messageId);
+        return {};
+      }),
+    );
+    this.sockets.onPresenceChange((userId, online) => {
+      void this.messaging
+        .partners(userId)
+        .then((partners) =>
+          this.publisher.publish({ userIds: partners, event: 'presence', payload: { userId, online } }),
+        )
+        .catch(() => undefined);
+    });
+  }
+
+  /** Ephemeral: told to the other participants, never stored. Silently dropped for non-participants. */
+  private async typing(socket: AuthedSocket, conversationId: string): Promise<void> {
+    const participants = await this.messaging.participantIds(conversationId);
+    if (!participants.includes(socket.data.userId)) return;
+    this.publisher.publish({
+      userIds: participants.filter((id) => id !== socket.data.userId),
+      event: 'typing',
+      payload: { conversationId, userId: socket.data.userId },
+    });
+  }
+}

@@ -1,0 +1,182 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import { DefaultEventsMap, Server, Socket } from 'socket.io';
+import { createLogger } from '../../common/logging/logger';
+import { RUNTIME_CONFIG, RuntimeConfig } from '../../config/runtime-config';
+import { RealtimePublisher, SessionRevocation } from '../../infra/realtime/realtime-publisher';
+import { REDIS, RedisConnections } from '../../infra/redis/redis.module';
+import { SessionsService } from '../auth/sessions.service';
+import { MemoryPresence, PresenceStore, RedisPresence } from './presence';
+
+export interface SocketData {
+  userId: string;
+  sessionId: string;
+  /** Access token expiry, epoch seconds. */
+  exp: number;
+}
+export type AuthedSocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
+export type SocketHandler = (socket: AuthedSocket, payload: unknown) => Promise<unknown>;
+
+const SWEEP_MS = 15_000;
+export const userRoom = (userId: string) => `user:${userId}`;
+
+/**
+ * Socket.io on the app's port (path /socket.io). The handshake is authenticated in `io.use` with
+ * the access token from `auth.token`; each socket joins exactly one room, `user:<id>`, and the
+ * server addresses people, never rooms a client names. With REDIS_URL the Redis adapter carries
+ * emits (and disconnects) to every instance. Handlers for client events are registered by the
+ * feature modules (`handle`).
+ */
+@Injectable()
+export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = createLogger(SocketServer.name);
+  private io?: Server;
+  private readonly handlers = new Map<string, SocketHandler>();
+  private readonly presence: PresenceStore;
+  private presenceListener?: (userId: string, online: boolean) => void;
+  private sweeper?: NodeJS.Timeout;
+  private unsubscribe: (() => void)[] = [];
+
+  constructor(
+    private readonly http: HttpAdapterHost,
+    private readonly sessions: SessionsService,
+    private readonly publisher: RealtimePublisher,
+    @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
+    @Inject(REDIS) private readonly redis: RedisConnections | null,
+  ) {
+    this.presence = redis ? new RedisPresence(redis.commands) : new MemoryPresence();
+  }
+
+  /** Registers the handler of a client event; its result is the acknowledgement. */
+  handle(event: string, handler: SocketHandler): void {
+    this.handlers.set(event, handler);
+  }
+
+  onPresenceChange(listener: (userId: string, online: boolean) => void): void {
+    this.presenceListener = listener;
+  }
+
+  onApplicationBootstrap(): void {
+    const httpServer = this.http.httpAdapter.getHttpServer() as HttpServer;
+    const io = new Server(httpServer, {
+      path: '/socket.io',
+      maxHttpBufferSize: 64 * 1024,
+      cors: { origin: (origin, callback) => callback(null, this.originAllowed(origin)), credentials: true },
+      allowRequest: (req: IncomingMessage, callback) => callback(null, this.originAllowed(req.headers.origin)),
+    });
+    if (this.redis) io.adapter(createAdapter(this.redis.pub, this.redis.sub));
+    io.use(
+      (socket, next) =>
+        void this.authenticate(socket as AuthedSocket).then(
+          () => next(),
+          () => next(new Error('UNAUTHENTICATED')),
+        ),
+    );
+    io.on('connection', (socket) => this.onConnection(socket as AuthedSocket));
+    this.io = io;
+
+    this.unsubscribe.push(
+      this.publisher.subscribe(({ userIds, event, payload }) => io.to(userIds.map(userRoom)).emit(event, payload)),
+      this.publisher.onSessionsEnded((revocation) => void this.endSessions(revocation)),
+    );
+    this.sweeper = setInterval(() => void this.sweep(), SWEEP_MS);
+    this.sweeper.unref();
+  }
+
+  /** Shutdown: local sockets are told to go (clients reconnect to another instance), then the server stops. */
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.sweeper);
+    for (const stop of this.unsubscribe) stop();
+    const io = this.io;
+    if (!io) return;
+    io.local.disconnectSockets(true);
+    io.engine.close();
+  }
+
+  private originAllowed(origin: string | undefined): boolean {
+    if (!origin) return true; // not a browser: native apps, servers
+    if (this.config.corsOrigins.length === 0) return !this.config.isProduction;
+    return this.config.corsOrigins.includes(origin);
+  }
+
+  private async authenticate(socket: AuthedSocket): Promise<void> {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    if (typeof token !== 'string') throw new Error('no token');
+    const claims = this.sessions.accessTokens.verify(token);
+    if (!claims || !(await this.sessions.isLive(claims.sid, claims.sub))) throw new Error('invalid token');
+    socket.data = { userId: claims.sub, sessionId: claims.sid, exp: claims.exp };
+  }
+
+  private onConnection(socket: AuthedSocket): void {
+    const { userId } = socket.data;
+    void socket.join(userRoom(userId));
+    void this.presence
+      .connect(userId, socket.id)
+      .then((online) => online && this.presenceListener?.(userId, true))
+      .catch(() => undefined);
+    socket.on('disconnect', () => {
+      void this.presence
+        .disconnect(userId, socket.id)
+        .then((offline) => offline && this.presenceListener?.(userId, false))
+        .catch(() => undefined);
+    });
+    socket.on('auth:refresh', (payload: unknown, ack?: unknown) => void this.refresh(socket, payload, ack));
+    for (const [event, handler] of this.handlers) {
+      socket.on(event, (payload: unknown, ack?: unknown) => {
+        void handler(socket, payload).then(
+          (result) => typeof ack === 'function' && ack(result),
+          (err: unknown) => {
+            this.logger.error({ err, event }, 'socket handler failed');
+            if (typeof ack === 'function')
+              ack({ ok: false, error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
+          },
+        );
+      });
+    }
+  }
+
+  /** `auth:refresh { token }`: a fresh access token of the same user keeps the socket open past the old token's expiry. */
+  private async refresh(socket: AuthedSocket, payload: unknown, ack: unknown): Promise<void> {
+    const reply = (result: unknown) => typeof ack === 'function' && ack(result);
+    const token = (payload as { token?: unknown } | null)?.token;
+    const claims = typeof token === 'string' ? this.sessions.accessTokens.verify(token) : undefined;
+    if (!claims || claims.sub !== socket.data.userId || !(await this.sessions.isLive(claims.sid, claims.sub))) {
+      reply({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Invalid or expired access token' } });
+      return;
+    }
+    socket.data = { ...socket.data, sessionId: claims.sid, exp: claims.exp };
+    reply({ ok: true, expiresAt: new Date(claims.exp * 1000).toISOString() });
+  }
+
+  /** Every 15 s: sockets whose token expired, or whose session ended, are cut; devices' presence is renewed. */
+  private async sweep(): Promise<void> {
+    const io = this.io;
+    if (!io) return;
+    const sockets = [...io.of('/').sockets.values()] as AuthedSocket[];
+    const now = Date.now() / 1000;
+    const live = await this.sessions.liveSessions(sockets.map((s) => s.data.sessionId)).catch(() => undefined);
+    for (const socket of sockets) {
+      const ended = live !== undefined && !live.has(socket.data.sessionId);
+      if (socket.data.exp <= now || ended) {
+        socket.emit('auth:expired');
+        socket.disconnect(true);
+      }
+    }
+    await this.presence
+      .heartbeat(sockets.map((s) => ({ userId: s.data.userId, socketId: s.id })))
+      .catch(() => undefined);
+  }
+
+  /** Logout, token reuse, deactivation: that session's (or user's) sockets close on every instance. */
+  private async endSessions({ userId, sessionId }: SessionRevocation): Promise<void> {
+    try {
+      const sockets = await this.io!.in(userRoom(userId)).fetchSockets();
+      for (const socket of sockets) if (!sessionId || socket.data.sessionId === sessionId) socket.disconnect(true);
+    } catch (err) {
+      // Redis away: the sweep closes them within 15 s on each instance.
+      this.logger.warn({ err }, 'could not reach every instance to end sessions');
+    }
+  }
+}
