@@ -1,5 +1,4 @@
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
@@ -9,6 +8,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from './access/access.module';
 import { AccessAudit } from './common/auth/access-audit';
 import { formatGraphQLError } from './common/errors/format-error';
+import { queryLimits } from './common/graphql/query-limits';
 import { GraphQLPassthroughFilter } from './common/errors/graphql-exception.filter';
 import { RequestContext } from './common/graphql/request-context';
 import { HealthController } from './common/health/health.controller';
@@ -45,6 +45,7 @@ class RuntimeConfigModule {
 @Module({})
 export class AppModule {
   static forRoot(config: RuntimeConfig): DynamicModule {
+    const limits = queryLimits(config.isProduction);
     return {
       module: AppModule,
       imports: [
@@ -55,12 +56,18 @@ export class AppModule {
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
-          playground: false,
+          // The sandbox (Apollo's local landing page) in development; nothing in production.
+          graphiql: false,
           introspection: !config.isProduction,
           includeStacktraceInErrorResponses: false,
+          hideSchemaDetailsFromClientErrors: config.isProduction,
+          allowBatchedHttpRequests: false,
+          csrfPrevention: true,
           formatError: formatGraphQLError,
+          validationRules: limits.validationRules,
           plugins: [
-            config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault(),
+            ...limits.plugins,
+            ...(config.isProduction ? [] : [ApolloServerPluginLandingPageLocalDefault()]),
           ],
           context: ({ req, res }: Pick<RequestContext, 'req' | 'res'>): RequestContext => ({
             req,

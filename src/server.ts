@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import helmet from 'helmet';
 import pinoHttp from 'pino-http';
 import { AppModule } from './app.module';
 import { Lifecycle } from './common/health/lifecycle';
@@ -30,8 +31,18 @@ export async function createApp(config: RuntimeConfig): Promise<NestExpressAppli
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: new NestPinoLogger(),
     abortOnError: false,
+    bodyParser: false,
   });
   app.set('trust proxy', config.trustProxy);
+  // 1 MB bodies at most (413 beyond); malformed JSON is a 400 from the parser.
+  app.useBodyParser('json', { limit: '1mb' });
+  // The sandbox page needs inline scripts: the CSP is on in production, where the sandbox is off.
+  app.use(helmet({ contentSecurityPolicy: config.isProduction ? undefined : false, crossOriginEmbedderPolicy: false }));
+  app.enableCors({
+    origin: (origin, callback) =>
+      callback(null, !origin || (config.corsOrigins.length ? config.corsOrigins.includes(origin) : !config.isProduction)),
+    credentials: true,
+  });
   app.use(
     pinoHttp({
       logger: rootLogger(),
