@@ -52,6 +52,15 @@ export class SearchClient {
     await this.client.index(uid).updateSettings(INDEX_SETTINGS[index]).waitTask({ timeout: 30_000 });
   }
 
+  /** Writes and removes a throwaway document in each index, so the first real write is not the slow one. */
+  async warmUp(): Promise<void> {
+    for (const index of SEARCH_INDEXES) {
+      const documents = this.client.index(this.uid(index));
+      await documents.addDocuments([{ id: 'warm-up' }], { primaryKey: 'id' }).waitTask({ timeout: 30_000 });
+      await documents.deleteDocument('warm-up').waitTask({ timeout: 30_000 });
+    }
+  }
+
   /** Writes are enqueued by Meilisearch (durably) and applied in order; we do not wait for them. */
   async upsert(index: SearchIndex, documents: SearchDocument[]): Promise<void> {
     if (documents.length) await this.client.index(this.uid(index)).addDocuments(documents, { primaryKey: 'id' });

@@ -59,6 +59,8 @@ export class SearchIndexer implements OnApplicationBootstrap, OnModuleDestroy {
     });
     this.running = true;
     this.loop = this.run();
+    // A fresh Meilisearch is slow on the first write into each index (seconds): pay that now.
+    if (this.reachable) void this.search.warmUp().catch(() => undefined);
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -76,6 +78,7 @@ export class SearchIndexer implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async run(): Promise<void> {
     let ensured = this.reachable;
+    let idle = 0;
     while (this.running) {
       let worked = 0;
       try {
@@ -84,12 +87,17 @@ export class SearchIndexer implements OnApplicationBootstrap, OnModuleDestroy {
           ensured = true;
         }
         worked = await this.drainOnce();
-        this.reachable = true;
-        this.lastError = undefined;
+        if (worked > 0) {
+          this.reachable = true;
+          this.lastError = undefined;
+        } else if (!this.reachable || ++idle % 25 === 0) {
+          // Nothing was sent: ask Meilisearch itself (every poll while down, every ~5 s otherwise).
+          this.reachable = await this.search.isHealthy().catch(() => false);
+        }
       } catch (err) {
         this.reachable = false;
         this.lastError = err instanceof Error ? err.message : String(err);
-        this.logger.warn({ err }, 'search indexing failed; will retry');
+        this.logger.warn({ err: this.lastError }, 'search indexing failed; will retry');
       }
       if (worked === 0 && this.running) {
         await new Promise<void>((resolve) => {
