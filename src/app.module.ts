@@ -65,10 +65,7 @@ export class AppModule {
           csrfPrevention: true,
           formatError: formatGraphQLError,
           validationRules: limits.validationRules,
-          plugins: [
-            ...limits.plugins,
-            ...(config.isProduction ? [] : [ApolloServerPluginLandingPageLocalDefault()]),
-          ],
+          plugins: [...limits.plugins, ...(config.isProduction ? [] : [ApolloServerPluginLandingPageLocalDefault()])],
           context: ({ req, res }: Pick<RequestContext, 'req' | 'res'>): RequestContext => ({
             req,
             res,

@@ -40,7 +40,10 @@ export async function createApp(config: RuntimeConfig): Promise<NestExpressAppli
   app.use(helmet({ contentSecurityPolicy: config.isProduction ? undefined : false, crossOriginEmbedderPolicy: false }));
   app.enableCors({
     origin: (origin, callback) =>
-      callback(null, !origin || (config.corsOrigins.length ? config.corsOrigins.includes(origin) : !config.isProduction)),
+      callback(
+        null,
+        !origin || (config.corsOrigins.length ? config.corsOrigins.includes(origin) : !config.isProduction),
+      ),
     credentials: true,
   });
   app.use(

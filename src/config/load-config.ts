@@ -20,6 +20,8 @@ export interface AppConfig {
   corsOrigins: string[];
   trustProxy: boolean;
   loginLimits: { perAccount: number; perIp: number };
+  /** Multiplies every operation rate limit (not login): above 1 for load tests, below to tighten. */
+  rateLimitScale: number;
   bootstrap?: { federationName: string; adminEmail: string; adminPassword: string };
 }
 
@@ -74,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .filter(Boolean),
     trustProxy: raw.TRUST_PROXY === 'true',
     loginLimits: { perAccount: raw.LOGIN_MAX_FAILURES_PER_ACCOUNT, perIp: raw.LOGIN_MAX_FAILURES_PER_IP },
+    rateLimitScale: raw.RATE_LIMIT_SCALE,
     bootstrap:
       raw.BOOTSTRAP_FEDERATION_NAME && raw.BOOTSTRAP_ADMIN_EMAIL && raw.BOOTSTRAP_ADMIN_PASSWORD
         ? {

@@ -44,6 +44,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     BOOTSTRAP_FEDERATION_NAME: 'Fédération de test',
     BOOTSTRAP_ADMIN_EMAIL: admin.email,
     BOOTSTRAP_ADMIN_PASSWORD: admin.password,
+    // Specs create users and content faster than people do; rate-limit specs set their own scale.
+    RATE_LIMIT_SCALE: '100',
     ...searchEnv(),
     ...env,
   };

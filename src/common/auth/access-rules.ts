@@ -12,3 +12,16 @@ export const Public = () => SetMetadata(ACCESS_RULE, 'public' satisfies AccessRu
 
 /** Needs a valid access token. Finer checks (admin of, member of) happen in services through src/access. */
 export const Authenticated = () => SetMetadata(ACCESS_RULE, 'authenticated' satisfies AccessRule);
+
+/**
+ * Field resolvers are not reached by guards (NestJS runs enhancers on root fields only), so each
+ * one declares how it stays safe. The boot audit refuses a field resolver with neither.
+ */
+export const FIELD_ACCESS = 'maillage:field-access';
+export type FieldAccess = 'guarded' | 'public';
+
+/** The resolver checks the viewer's access itself, through src/access (posts, members, answers, messages, email…). */
+export const GuardedField = () => SetMetadata(FIELD_ACCESS, 'guarded' satisfies FieldAccess);
+
+/** Shows nothing beyond what the parent object's own visibility already allows (names, counts, the viewer's own facts). */
+export const PublicField = () => SetMetadata(FIELD_ACCESS, 'public' satisfies FieldAccess);

@@ -45,7 +45,10 @@ function costLimitPlugin(): ApolloServerPlugin {
  * Depth, alias, token and directive limits (GraphQL Armor), refused at validation, before any
  * resolver runs; "did you mean" suggestions hidden in production; plus the cost limit above.
  */
-export function queryLimits(isProduction: boolean): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
+export function queryLimits(isProduction: boolean): {
+  plugins: ApolloServerPlugin[];
+  validationRules: ValidationRule[];
+} {
   const armor = new ApolloArmor({
     maxDepth: { n: MAX_DEPTH, ignoreIntrospection: true, flattenFragments: true },
     maxAliases: { n: MAX_ALIASES },

@@ -1,4 +1,4 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { RateLimitedError } from '../../common/errors/app-error';
 
 const WINDOW_SECONDS = 15 * 60;
@@ -9,16 +9,16 @@ const WINDOW_SECONDS = 15 * 60;
  * the points back.
  */
 export class LoginThrottle {
-  private readonly perAccount: RateLimiterMemory;
-  private readonly perIp: RateLimiterMemory;
+  private readonly perAccount: RateLimiterAbstract;
+  private readonly perIp: RateLimiterAbstract;
 
-  constructor(limits: { perAccount: number; perIp: number }) {
-    this.perAccount = new RateLimiterMemory({
-      keyPrefix: 'login:account',
-      points: limits.perAccount,
-      duration: WINDOW_SECONDS,
-    });
-    this.perIp = new RateLimiterMemory({ keyPrefix: 'login:ip', points: limits.perIp, duration: WINDOW_SECONDS });
+  /** `limiter` builds a limiter shared through Redis when there is one (see RateLimits). */
+  constructor(
+    limits: { perAccount: number; perIp: number },
+    limiter: (name: string, points: number, duration: number) => RateLimiterAbstract,
+  ) {
+    this.perAccount = limiter('login:account', limits.perAccount, WINDOW_SECONDS);
+    this.perIp = limiter('login:ip', limits.perIp, WINDOW_SECONDS);
   }
 
   async reserve(account: string, ip: string): Promise<void> {
@@ -33,6 +33,7 @@ export class LoginThrottle {
   }
 
   async succeeded(account: string, ip: string): Promise<void> {
-    await Promise.all([this.perAccount.delete(account), this.perIp.reward(ip, 1)]);
+    // Best effort: a failure to give points back must never fail a correct login.
+    await Promise.all([this.perAccount.delete(account), this.perIp.reward(ip, 1)]).catch(() => undefined);
   }
 }

@@ -1,3 +1,4 @@
+import { PublicField } from '../../common/auth/access-rules';
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '../../common/graphql/request-context';
 import { OrganizationModel } from '../organizations/organization.model';
@@ -10,6 +11,7 @@ import { GroupsService } from './groups.service';
 export class GroupMembershipResolver {
   constructor(private readonly users: UsersService) {}
 
+  @PublicField()
   @ResolveField(() => UserModel)
   async user(@Parent() membership: GroupMembershipModel, @Context() ctx: RequestContext): Promise<UserModel> {
     return toUserModel((await this.users.load(ctx.loaders, membership.userId))!);
@@ -20,6 +22,7 @@ export class GroupMembershipResolver {
 export class GroupJoinRequestResolver {
   constructor(private readonly users: UsersService) {}
 
+  @PublicField()
   @ResolveField(() => UserModel)
   async user(@Parent() request: GroupJoinRequestModel, @Context() ctx: RequestContext): Promise<UserModel> {
     return toUserModel((await this.users.load(ctx.loaders, request.userId))!);
@@ -31,6 +34,7 @@ export class GroupJoinRequestResolver {
 export class OrganizationFollowResolver {
   constructor(private readonly groups: GroupsService) {}
 
+  @PublicField()
   @ResolveField(() => Boolean, { description: "The organisation's groups are in the viewer's feed." })
   viewerIsFollowing(@Parent() organization: OrganizationModel, @Context() ctx: RequestContext): Promise<boolean> {
     return this.groups.isFollowingOrganization(ctx.loaders, ctx.viewer!.id, organization.id);

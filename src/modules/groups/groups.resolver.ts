@@ -1,7 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GroupAccess } from '../../access/group-access.service';
 import { allows, GroupRoleValue } from '../../access/group-policy';
-import { Authenticated } from '../../common/auth/access-rules';
+import { Authenticated, GuardedField, PublicField } from '../../common/auth/access-rules';
 import { CurrentViewer, Viewer } from '../../common/auth/viewer';
 import { RequestContext } from '../../common/graphql/request-context';
 import { ConnectionArgs, mapConnection } from '../../common/pagination/connection';
@@ -161,31 +161,37 @@ export class GroupsResolver {
     return true;
   }
 
+  @PublicField()
   @ResolveField(() => OrganizationModel)
   async organization(@Parent() group: GroupModel, @Context() ctx: RequestContext): Promise<OrganizationModel> {
     return toOrganizationModel((await this.organizations.load(ctx.loaders, group.organizationId))!);
   }
 
+  @PublicField()
   @ResolveField(() => Int, { description: 'How many members; visible to all, even for a private group.' })
   memberCount(@Parent() group: GroupModel, @Context() ctx: RequestContext): Promise<number> {
     return this.groupsService.memberCount(ctx.loaders, group.id);
   }
 
+  @PublicField()
   @ResolveField(() => GroupRole, { nullable: true, description: "The viewer's role; null when not a member." })
   async viewerRole(@Parent() group: GroupModel, @Context() ctx: RequestContext): Promise<GroupRoleValue | null> {
     return (await this.access.standing(ctx.loaders, ctx.viewer!.id, group.id))?.role ?? null;
   }
 
+  @PublicField()
   @ResolveField(() => Boolean)
   viewerIsFollowing(@Parent() group: GroupModel, @Context() ctx: RequestContext): Promise<boolean> {
     return this.groupsService.isFollowing(ctx.loaders, ctx.viewer!.id, group.id);
   }
 
+  @PublicField()
   @ResolveField(() => Boolean, { description: 'The viewer asked to join and waits for approval.' })
   async viewerHasPendingRequest(@Parent() group: GroupModel, @Context() ctx: RequestContext): Promise<boolean> {
     return (await this.access.standing(ctx.loaders, ctx.viewer!.id, group.id))?.pending ?? false;
   }
 
+  @PublicField()
   @ResolveField(() => Boolean, {
     description: 'The viewer may approve requests, manage members and remove posts here.',
   })
@@ -194,6 +200,7 @@ export class GroupsResolver {
     return !!standing && allows(standing, 'moderate');
   }
 
+  @GuardedField()
   @ResolveField(() => GroupMembershipConnection, {
     description: 'Members, alphabetical. FORBIDDEN to non-members of a private group.',
   })
@@ -207,6 +214,7 @@ export class GroupsResolver {
     }));
   }
 
+  @GuardedField()
   @ResolveField(() => [GroupJoinRequestModel], {
     description: 'Pending requests, oldest first. For owners, moderators and organisation admins.',
   })

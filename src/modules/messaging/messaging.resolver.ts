@@ -1,5 +1,6 @@
+import { RateLimit } from '../../common/rate-limit/rate-limit.interceptor';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Authenticated } from '../../common/auth/access-rules';
+import { Authenticated, GuardedField, PublicField } from '../../common/auth/access-rules';
 import { CurrentViewer, Viewer } from '../../common/auth/viewer';
 import { RequestContext } from '../../common/graphql/request-context';
 import { ConnectionArgs, ConnectionType, mapConnection } from '../../common/pagination/connection';
@@ -66,6 +67,7 @@ export class ConversationsResolver {
     return toConversationModel(await this.service.start(viewer.id, args.participantIds, args.title));
   }
 
+  @RateLimit('sendMessage')
   @Mutation(() => MessageModel, {
     description:
       'Stores, then delivers to every participant as `message:new`. The same clientId returns the first message.',
@@ -81,6 +83,7 @@ export class ConversationsResolver {
     return toConversationModel(await this.service.markRead(viewer.id, args.conversationId, args.messageId));
   }
 
+  @PublicField()
   @ResolveField(() => [UserModel])
   async participants(@Parent() conversation: ConversationModel, @Context() ctx: RequestContext): Promise<UserModel[]> {
     const ids = await this.service.participants(ctx.loaders, conversation.id);
@@ -88,6 +91,7 @@ export class ConversationsResolver {
     return users.filter((user) => user !== null).map(toUserModel);
   }
 
+  @PublicField()
   @ResolveField(() => MessageModel, { nullable: true })
   async lastMessage(
     @Parent() conversation: ConversationModel,
@@ -97,12 +101,14 @@ export class ConversationsResolver {
     return message && toMessageModel(message);
   }
 
+  @PublicField()
   @ResolveField(() => Int, { description: 'Messages from others after the viewer’s read position.' })
   unreadCount(@Parent() conversation: ConversationModel, @Context() ctx: RequestContext): Promise<number> {
     return this.service.unreadCount(ctx.loaders, ctx.viewer!.id, conversation.id);
   }
 
   /** The parent conversation was checked to include the viewer when it was resolved. */
+  @GuardedField()
   @ResolveField('messages', () => MessageConnection, {
     description: 'Messages in send order (see the root field `messages`).',
   })
@@ -119,6 +125,7 @@ export class ConversationsResolver {
 export class MessageResolver {
   constructor(private readonly users: UsersService) {}
 
+  @PublicField()
   @ResolveField(() => UserModel, { nullable: true })
   async sender(@Parent() message: MessageModel, @Context() ctx: RequestContext): Promise<UserModel | null> {
     const user = message.senderId ? await this.users.load(ctx.loaders, message.senderId) : null;

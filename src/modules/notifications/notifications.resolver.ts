@@ -12,7 +12,7 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import { ArrayMaxSize, IsBoolean, IsOptional, IsUUID } from 'class-validator';
-import { Authenticated } from '../../common/auth/access-rules';
+import { Authenticated, PublicField } from '../../common/auth/access-rules';
 import { CurrentViewer, Viewer } from '../../common/auth/viewer';
 import { RequestContext } from '../../common/graphql/request-context';
 import { ConnectionArgs, mapConnection } from '../../common/pagination/connection';
@@ -63,6 +63,7 @@ export class NotificationsResolver {
     return this.service.markRead(viewer.id, args.ids);
   }
 
+  @PublicField()
   @ResolveField(() => UserModel, { nullable: true, description: 'Who caused it.' })
   async actor(@Parent() notification: NotificationModel, @Context() ctx: RequestContext): Promise<UserModel | null> {
     if (!notification.actorId) return null;

@@ -1,5 +1,6 @@
+import { RateLimit } from '../../common/rate-limit/rate-limit.interceptor';
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Authenticated, Public } from '../../common/auth/access-rules';
+import { Authenticated, Public, PublicField } from '../../common/auth/access-rules';
 import { CurrentViewer, Viewer } from '../../common/auth/viewer';
 import { RequestContext } from '../../common/graphql/request-context';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
@@ -20,6 +21,7 @@ export class InvitationsResolver {
   ) {}
 
   @Authenticated()
+  @RateLimit('inviteMember')
   @Mutation(() => InvitationModel, {
     description:
       'Invites someone by email. For admins of the organisation or an ancestor. The token is returned only here.',
@@ -50,6 +52,7 @@ export class InvitationsResolver {
   }
 
   @Public()
+  @RateLimit('acceptInvitation')
   @Mutation(() => AuthPayloadModel, {
     description:
       'Joins with an invitation: creates the account and logs in. When the email already has an account, its current password is required and the membership is added to it.',
@@ -61,6 +64,7 @@ export class InvitationsResolver {
     return this.auth.payload(await this.invitations.accept(input, clientInfo(ctx)), ctx);
   }
 
+  @PublicField()
   @ResolveField(() => OrganizationModel)
   async organization(
     @Parent() invitation: InvitationModel,

@@ -1,3 +1,4 @@
+import { PublicField } from '../../common/auth/access-rules';
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '../../common/graphql/request-context';
 import { toUserModel, UserModel } from '../users/user.model';
@@ -22,6 +23,7 @@ export class MembershipsResolver {
     private readonly users: UsersService,
   ) {}
 
+  @PublicField()
   @ResolveField(() => OrganizationModel)
   async organization(
     @Parent() membership: OrganizationMembershipModel,
@@ -30,6 +32,7 @@ export class MembershipsResolver {
     return toOrganizationModel((await this.organizations.load(ctx.loaders, membership.organizationId))!);
   }
 
+  @PublicField()
   @ResolveField(() => UserModel)
   async user(@Parent() membership: OrganizationMembershipModel, @Context() ctx: RequestContext): Promise<UserModel> {
     return toUserModel((await this.users.load(ctx.loaders, membership.userId))!);
@@ -41,6 +44,7 @@ export class MembershipsResolver {
 export class UserMembershipsResolver {
   constructor(private readonly organizations: OrganizationsService) {}
 
+  @PublicField()
   @ResolveField(() => [OrganizationMembershipModel], { description: "The person's organisations and roles." })
   async memberships(@Parent() user: UserModel, @Context() ctx: RequestContext): Promise<OrganizationMembershipModel[]> {
     return (await this.organizations.membershipsOfUser(ctx.loaders, user.id)).map(toMembershipModel);

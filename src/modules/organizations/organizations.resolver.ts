@@ -1,6 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { OrganizationAccess } from '../../access/organization-access.service';
-import { Authenticated } from '../../common/auth/access-rules';
+import { Authenticated, PublicField } from '../../common/auth/access-rules';
 import { CurrentViewer, Viewer } from '../../common/auth/viewer';
 import { RequestContext } from '../../common/graphql/request-context';
 import { ConnectionArgs, mapConnection } from '../../common/pagination/connection';
@@ -64,6 +64,7 @@ export class OrganizationsResolver {
     return true;
   }
 
+  @PublicField()
   @ResolveField(() => OrganizationModel, { nullable: true })
   async parent(
     @Parent() organization: OrganizationModel,
@@ -74,6 +75,7 @@ export class OrganizationsResolver {
     return parent && toOrganizationModel(parent);
   }
 
+  @PublicField()
   @ResolveField(() => [OrganizationModel], { description: 'Direct sub-organisations, alphabetical.' })
   async children(
     @Parent() organization: OrganizationModel,
@@ -82,11 +84,13 @@ export class OrganizationsResolver {
     return (await this.service.children(ctx.loaders, organization.id)).map(toOrganizationModel);
   }
 
+  @PublicField()
   @ResolveField(() => Int, { description: 'Direct members.' })
   memberCount(@Parent() organization: OrganizationModel, @Context() ctx: RequestContext): Promise<number> {
     return this.service.memberCount(ctx.loaders, organization.id);
   }
 
+  @PublicField()
   @ResolveField(() => OrganizationRole, {
     nullable: true,
     description: "The viewer's own role here; null when not a member.",
@@ -98,6 +102,7 @@ export class OrganizationsResolver {
     return this.service.viewerRole(ctx.loaders, ctx.viewer!.id, organization.id);
   }
 
+  @PublicField()
   @ResolveField(() => Boolean, {
     description: 'True when the viewer administers this organisation, directly or from above.',
   })
@@ -105,6 +110,7 @@ export class OrganizationsResolver {
     return this.access.mayAdminister(ctx.loaders, ctx.viewer!.id, organization.id);
   }
 
+  @PublicField()
   @ResolveField(() => OrganizationMembershipConnection, { description: 'Direct members, alphabetical.' })
   async members(@Parent() organization: OrganizationModel, @Args() args: ConnectionArgs) {
     return mapConnection(await this.service.members(organization.id, args.first, args.after), toMembershipModel);

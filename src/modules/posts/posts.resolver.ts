@@ -1,5 +1,6 @@
+import { RateLimit } from '../../common/rate-limit/rate-limit.interceptor';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Authenticated } from '../../common/auth/access-rules';
+import { Authenticated, GuardedField, PublicField } from '../../common/auth/access-rules';
 import { CurrentViewer, Viewer } from '../../common/auth/viewer';
 import { NotFoundError } from '../../common/errors/app-error';
 import { RequestContext } from '../../common/graphql/request-context';
@@ -43,6 +44,7 @@ export class PostsResolver {
     return mapConnection(await this.posts.feed(viewer.id, args.first, args.after), toPostModel);
   }
 
+  @RateLimit('createPost')
   @Mutation(() => PostModel, { description: 'Posts in a group. Members only.' })
   async createPost(@CurrentViewer() viewer: Viewer, @Args('input') input: CreatePostInput): Promise<PostModel> {
     return toPostModel(await this.posts.create(viewer.id, input.groupId, input.body));
@@ -92,25 +94,30 @@ export class PostsResolver {
     return toPostModel(await this.posts.unreact(viewer.id, postId));
   }
 
+  @PublicField()
   @ResolveField(() => GroupModel)
   async group(@Parent() post: PostModel, @Context() ctx: RequestContext): Promise<GroupModel> {
     return toGroupModel((await this.groups.load(ctx.loaders, post.groupId))!);
   }
 
+  @PublicField()
   @ResolveField(() => UserModel, { nullable: true })
   async author(@Parent() post: PostModel, @Context() ctx: RequestContext): Promise<UserModel | null> {
     const user = post.authorId ? await this.users.load(ctx.loaders, post.authorId) : null;
     return user && toUserModel(user);
   }
 
+  @PublicField()
   @ResolveField(() => Boolean)
   viewerHasReacted(@Parent() post: PostModel, @Context() ctx: RequestContext): Promise<boolean> {
     return this.posts.hasReacted(ctx.loaders, ctx.viewer!.id, post.id);
   }
 
-  /** The parent post was access-checked when it was resolved: only readable posts reach a client. */
+  /** Checked again here (batched): a field must never trust the path that led to its parent. */
+  @GuardedField()
   @ResolveField(() => CommentConnection, { description: 'Oldest first.' })
-  async comments(@Parent() post: PostModel, @Args() args: ConnectionArgs) {
+  async comments(@Parent() post: PostModel, @Context() ctx: RequestContext, @Args() args: ConnectionArgs) {
+    if (!(await this.posts.loadReadable(ctx.loaders, ctx.viewer!.id, post.id))) throw new NotFoundError('Post');
     return mapConnection(await this.commentsService.list(post.id, args.first, args.after), toCommentModel);
   }
 }
@@ -122,6 +129,7 @@ export class CommentResolver {
     private readonly users: UsersService,
   ) {}
 
+  @GuardedField()
   @ResolveField(() => PostModel)
   async post(@Parent() comment: CommentModel, @Context() ctx: RequestContext): Promise<PostModel> {
     const post = await this.posts.loadReadable(ctx.loaders, ctx.viewer!.id, comment.postId);
@@ -129,6 +137,7 @@ export class CommentResolver {
     return toPostModel(post);
   }
 
+  @PublicField()
   @ResolveField(() => UserModel, { nullable: true })
   async author(@Parent() comment: CommentModel, @Context() ctx: RequestContext): Promise<UserModel | null> {
     const user = comment.authorId ? await this.users.load(ctx.loaders, comment.authorId) : null;
@@ -141,6 +150,7 @@ export class CommentResolver {
 export class GroupPostsResolver {
   constructor(private readonly postsService: PostsService) {}
 
+  @GuardedField()
   @ResolveField(() => PostConnection, { description: 'Newest first. FORBIDDEN to non-members of a private group.' })
   async posts(@Parent() group: GroupModel, @Context() ctx: RequestContext, @Args() args: ConnectionArgs) {
     return mapConnection(

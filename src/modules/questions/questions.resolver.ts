@@ -1,5 +1,6 @@
+import { RateLimit } from '../../common/rate-limit/rate-limit.interceptor';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Authenticated } from '../../common/auth/access-rules';
+import { Authenticated, GuardedField, PublicField } from '../../common/auth/access-rules';
 import { CurrentViewer, Viewer } from '../../common/auth/viewer';
 import { NotFoundError } from '../../common/errors/app-error';
 import { RequestContext } from '../../common/graphql/request-context';
@@ -50,11 +51,13 @@ export class QuestionsResolver {
     return mapConnection(await this.service.list(viewer.id, args), toQuestionModel);
   }
 
+  @RateLimit('askQuestion')
   @Mutation(() => QuestionModel, { description: 'Asks a question in a group. Members only.' })
   async askQuestion(@CurrentViewer() viewer: Viewer, @Args('input') input: AskQuestionInput): Promise<QuestionModel> {
     return toQuestionModel(await this.service.ask(viewer.id, input));
   }
 
+  @RateLimit('answerQuestion')
   @Mutation(() => AnswerModel, { description: 'Answers a question the viewer may read. The asker is notified.' })
   async answerQuestion(
     @CurrentViewer() viewer: Viewer,
@@ -81,19 +84,23 @@ export class QuestionsResolver {
     return toAnswerModel(await this.service.vote(viewer.id, args.answerId, args.value));
   }
 
+  @PublicField()
   @ResolveField(() => GroupModel)
   async group(@Parent() question: QuestionModel, @Context() ctx: RequestContext): Promise<GroupModel> {
     return toGroupModel((await this.groups.load(ctx.loaders, question.groupId))!);
   }
 
+  @PublicField()
   @ResolveField(() => UserModel, { nullable: true })
   async author(@Parent() question: QuestionModel, @Context() ctx: RequestContext): Promise<UserModel | null> {
     const user = question.authorId ? await this.users.load(ctx.loaders, question.authorId) : null;
     return user && toUserModel(user);
   }
 
+  @GuardedField()
   @ResolveField(() => AnswerModel, { nullable: true })
   async acceptedAnswer(@Parent() question: QuestionModel, @Context() ctx: RequestContext): Promise<AnswerModel | null> {
+    if (!(await this.service.loadReadableQuestion(ctx.loaders, ctx.viewer!.id, question.id))) return null;
     const answer = question.acceptedAnswerId
       ? await this.service.loadAnswer(ctx.loaders, question.acceptedAnswerId)
       : null;
@@ -101,10 +108,13 @@ export class QuestionsResolver {
   }
 
   /** The parent question was access-checked when it was resolved. */
+  @GuardedField()
   @ResolveField(() => AnswerConnection, {
     description: 'The accepted answer first, then by votes (default) or newest.',
   })
-  async answers(@Parent() question: QuestionModel, @Args() args: AnswersArgs) {
+  async answers(@Parent() question: QuestionModel, @Context() ctx: RequestContext, @Args() args: AnswersArgs) {
+    if (!(await this.service.loadReadableQuestion(ctx.loaders, ctx.viewer!.id, question.id)))
+      throw new NotFoundError('Question');
     return mapConnection(
       await this.service.listAnswers(question.id, args.orderBy, args.first, args.after),
       toAnswerModel,
@@ -119,6 +129,7 @@ export class AnswerResolver {
     private readonly users: UsersService,
   ) {}
 
+  @GuardedField()
   @ResolveField(() => QuestionModel)
   async question(@Parent() answer: AnswerModel, @Context() ctx: RequestContext): Promise<QuestionModel> {
     const question = await this.service.loadReadableQuestion(ctx.loaders, ctx.viewer!.id, answer.questionId);
@@ -126,17 +137,20 @@ export class AnswerResolver {
     return toQuestionModel(question);
   }
 
+  @PublicField()
   @ResolveField(() => UserModel, { nullable: true })
   async author(@Parent() answer: AnswerModel, @Context() ctx: RequestContext): Promise<UserModel | null> {
     const user = answer.authorId ? await this.users.load(ctx.loaders, answer.authorId) : null;
     return user && toUserModel(user);
   }
 
+  @PublicField()
   @ResolveField(() => Int, { description: "The viewer's vote: 1, -1, or 0 when none." })
   viewerVote(@Parent() answer: AnswerModel, @Context() ctx: RequestContext): Promise<number> {
     return this.service.viewerVote(ctx.loaders, ctx.viewer!.id, answer.id);
   }
 
+  @GuardedField()
   @ResolveField(() => Boolean)
   async isAccepted(@Parent() answer: AnswerModel, @Context() ctx: RequestContext): Promise<boolean> {
     const question = await this.service.loadReadableQuestion(ctx.loaders, ctx.viewer!.id, answer.questionId);
@@ -149,6 +163,7 @@ export class AnswerResolver {
 export class GroupQuestionsResolver {
   constructor(private readonly service: QuestionsService) {}
 
+  @GuardedField()
   @ResolveField(() => QuestionConnection, { description: 'Newest first. FORBIDDEN to non-members of a private group.' })
   async questions(@Parent() group: GroupModel, @Context() ctx: RequestContext, @Args() args: ConnectionArgs) {
     return mapConnection(

@@ -1,3 +1,4 @@
+import { RateLimit } from '../../common/rate-limit/rate-limit.interceptor';
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Authenticated } from '../../common/auth/access-rules';
 import { CurrentViewer, Viewer } from '../../common/auth/viewer';
@@ -11,6 +12,7 @@ import { SearchService } from './search.service';
 export class SearchResolver {
   constructor(private readonly service: SearchService) {}
 
+  @RateLimit('search')
   @Query(() => SearchResultModel, {
     description:
       'Full-text search over questions, answers, posts, groups and people; typo- and accent-tolerant. Never returns what the viewer may not read.',
@@ -19,6 +21,7 @@ export class SearchResolver {
     return this.service.search(viewer.id, args);
   }
 
+  @RateLimit('search')
   @Query(() => [QuestionModel], {
     description: 'Earlier questions the viewer may read that look like `text`, best first; answered ones preferred.',
   })

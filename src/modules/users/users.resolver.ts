@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { OrganizationAccess } from '../../access/organization-access.service';
-import { Authenticated } from '../../common/auth/access-rules';
+import { Authenticated, GuardedField } from '../../common/auth/access-rules';
 import { CurrentViewer, Viewer } from '../../common/auth/viewer';
 import { NotFoundError } from '../../common/errors/app-error';
 import { RequestContext } from '../../common/graphql/request-context';
@@ -41,6 +41,7 @@ export class UsersResolver {
     return toUserModel(await this.users.updateProfile(viewer.id, input));
   }
 
+  @GuardedField()
   @ResolveField(() => String, {
     nullable: true,
     description: 'Visible only to the person and to admins of their organisations; null for anyone else.',
