@@ -29,6 +29,8 @@ import { PostsModule } from './modules/posts/posts.module';
 import { QuestionsModule } from './modules/questions/questions.module';
 import { SearchModule } from './modules/search/search.module';
 import { MessagingModule } from './modules/messaging/messaging.module';
+import { AuditModule, AuditQueriesModule } from './modules/audit/audit.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
 
 @Global()
 @Module({})
@@ -87,6 +89,9 @@ export class AppModule {
         QuestionsModule,
         SearchModule,
         MessagingModule,
+        AuditModule,
+        AuditQueriesModule,
+        PrivacyModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GraphQLPassthroughFilter }, AccessAudit],

@@ -7,6 +7,7 @@ import { migrate } from '../infra/database/data-source';
 import { AppError } from '../common/errors/app-error';
 import { BootstrapService } from '../modules/bootstrap/bootstrap.service';
 import { SearchReindexer } from '../modules/search/search-reindexer';
+import { PrivacyService } from '../modules/privacy/privacy.service';
 import { createApp } from '../server';
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -14,6 +15,8 @@ const USAGE = `Usage: npm run cli -- <command>
       Creates the federation and its first admin when the database holds no organisation yet.
   reindex
       Rebuilds every search index from the database, without a window of empty results.
+  retention
+      Purges now the personal data of people whose last membership ended more than DATA_RETENTION_MONTHS ago.
 `;
 
 /** Runs `task` with the app wired to the configured (or embedded) services, then stops them. */
@@ -63,6 +66,11 @@ async function run(argv: string[]): Promise<number> {
           .map(([kind, n]) => `${n} ${kind}`)
           .join(', ')}.\n`,
       );
+      return 0;
+    }
+    case 'retention': {
+      const { purged } = await withApp((app) => app.get(PrivacyService).applyRetention());
+      process.stdout.write(`Retention: ${purged} former member(s) erased.\n`);
       return 0;
     }
     default:

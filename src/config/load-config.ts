@@ -22,6 +22,8 @@ export interface AppConfig {
   loginLimits: { perAccount: number; perIp: number };
   /** Multiplies every operation rate limit (not login): above 1 for load tests, below to tighten. */
   rateLimitScale: number;
+  /** Personal data of people whose last membership ended longer ago than this is purged. */
+  dataRetentionMonths: number;
   bootstrap?: { federationName: string; adminEmail: string; adminPassword: string };
 }
 
@@ -77,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: raw.TRUST_PROXY === 'true',
     loginLimits: { perAccount: raw.LOGIN_MAX_FAILURES_PER_ACCOUNT, perIp: raw.LOGIN_MAX_FAILURES_PER_IP },
     rateLimitScale: raw.RATE_LIMIT_SCALE,
+    dataRetentionMonths: raw.DATA_RETENTION_MONTHS,
     bootstrap:
       raw.BOOTSTRAP_FEDERATION_NAME && raw.BOOTSTRAP_ADMIN_EMAIL && raw.BOOTSTRAP_ADMIN_PASSWORD
         ? {

@@ -9,6 +9,7 @@ import { Foundation1764028800000 } from './migrations/1764028800000-foundation';
 import { GroupsPostsFeed1764100000000 } from './migrations/1764100000000-groups-posts-feed';
 import { QuestionsSearch1764200000000 } from './migrations/1764200000000-questions-search';
 import { Conversations1764300000000 } from './migrations/1764300000000-conversations';
+import { PrivacyAudit1764400000000 } from './migrations/1764400000000-privacy-audit';
 import { ConversationEntity } from '../../modules/messaging/conversation.entity';
 import { MessageEntity } from '../../modules/messaging/message.entity';
 import { AnswerEntity } from '../../modules/questions/answer.entity';
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   GroupsPostsFeed1764100000000,
   QuestionsSearch1764200000000,
   Conversations1764300000000,
+  PrivacyAudit1764400000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {

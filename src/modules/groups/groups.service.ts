@@ -12,6 +12,7 @@ import { likeContains } from '../users/users.service';
 import { CreateGroupInput, GroupsArgs, UpdateGroupInput } from './dto/group.inputs';
 import { GroupEntity } from './group.entity';
 import { enqueueSearchWork } from '../../infra/search/search-outbox';
+import { AuditService } from '../audit/audit.service';
 
 /** Groups themselves: creation, settings, lists and per-viewer facts. Membership changes live in GroupMembershipsService. */
 @Injectable()
@@ -21,6 +22,7 @@ export class GroupsService {
     private readonly db: DataSource,
     private readonly groupAccess: GroupAccess,
     private readonly organizationAccess: OrganizationAccess,
+    private readonly audit: AuditService,
   ) {}
 
   async getById(id: string): Promise<GroupEntity> {
@@ -75,6 +77,7 @@ export class GroupsService {
   async update(viewerId: string, id: string, input: UpdateGroupInput): Promise<GroupEntity> {
     await this.groupAccess.assert(viewerId, id, 'updateGroup');
     const group = await this.getById(id);
+    const previousVisibility = group.visibility;
     if (input.name !== undefined) group.name = (input.name as string).trim();
     if (input.description !== undefined) group.description = input.description?.trim() || null;
     if (input.visibility !== undefined) group.visibility = input.visibility;
@@ -82,6 +85,16 @@ export class GroupsService {
     return this.db.transaction(async (manager) => {
       const saved = await manager.getRepository(GroupEntity).save(group);
       await enqueueSearchWork(manager, [{ kind: 'group', id: saved.id }]);
+      if (saved.visibility !== previousVisibility) {
+        await this.audit.record(manager, {
+          organizationIds: [saved.organizationId],
+          actorId: viewerId,
+          action: 'group.visibility_changed',
+          targetType: 'group',
+          targetId: saved.id,
+          details: { from: previousVisibility, to: saved.visibility },
+        });
+      }
       // Following a private group needs membership: followers who are not members stop following.
       if (saved.visibility === 'PRIVATE') {
         await manager.query(

@@ -13,6 +13,7 @@ import { AcceptInvitationInput, InviteMemberInput } from './dto/organization.inp
 import { InvitationEntity } from './invitation.entity';
 import { enqueueSearchWork } from '../../infra/search/search-outbox';
 import { OrganizationsService } from './organizations.service';
+import { AuditService } from '../audit/audit.service';
 
 const INVITATION_TTL_DAYS = 14;
 
@@ -24,6 +25,7 @@ export class InvitationsService {
     private readonly access: OrganizationAccess,
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottle,
+    private readonly audit: AuditService,
   ) {}
 
   /** Returns the invitation and its token; the token exists only in this answer (256 random bits, stored hashed). */
@@ -38,17 +40,28 @@ export class InvitationsService {
     )) as unknown[];
     if (alreadyMember) throw new ConflictError('This person is already a member of the organisation');
     const token = randomBytes(32).toString('base64url');
-    const repository = this.db.getRepository(InvitationEntity);
-    const invitation = await repository.save(
-      repository.create({
-        organizationId: input.organizationId,
-        email,
-        role: input.role,
-        tokenHash: sha256(token),
-        invitedBy: viewerId,
-        expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 3600 * 1000),
-      }),
-    );
+    const invitation = await this.db.transaction(async (manager) => {
+      const repository = manager.getRepository(InvitationEntity);
+      const saved = await repository.save(
+        repository.create({
+          organizationId: input.organizationId,
+          email,
+          role: input.role,
+          tokenHash: sha256(token),
+          invitedBy: viewerId,
+          expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 3600 * 1000),
+        }),
+      );
+      await this.audit.record(manager, {
+        organizationIds: [input.organizationId],
+        actorId: viewerId,
+        action: 'invitation.created',
+        targetType: 'invitation',
+        targetId: saved.id,
+        details: { role: input.role },
+      });
+      return saved;
+    });
     return { invitation, token };
   }
 
@@ -58,9 +71,18 @@ export class InvitationsService {
       throw new NotFoundError('Invitation');
     }
     if (invitation.acceptedAt) throw new ConflictError('This invitation was already accepted');
-    await this.db.query(`UPDATE invitations SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1`, [
-      invitationId,
-    ]);
+    await this.db.transaction(async (manager) => {
+      await manager.query(`UPDATE invitations SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1`, [
+        invitationId,
+      ]);
+      await this.audit.record(manager, {
+        organizationIds: [invitation.organizationId],
+        actorId: viewerId,
+        action: 'invitation.revoked',
+        targetType: 'invitation',
+        targetId: invitationId,
+      });
+    });
   }
 
   /**

@@ -11,6 +11,7 @@ import { CreateOrganizationInput, OrganizationsArgs } from './dto/organization.i
 import { OrganizationMembershipEntity } from './organization-membership.entity';
 import { OrganizationEntity, OrganizationKindValue, OrganizationRoleValue } from './organization.entity';
 import { slugify, suffixedSlug } from './slug';
+import { AuditService } from '../audit/audit.service';
 
 /** Which kinds may sit under which: regions under the federation, associations under a region or the federation. */
 const ALLOWED_PARENTS: Record<OrganizationKindValue, OrganizationKindValue[]> = {
@@ -27,6 +28,7 @@ export class OrganizationsService {
     private readonly memberships: Repository<OrganizationMembershipEntity>,
     private readonly db: DataSource,
     private readonly access: OrganizationAccess,
+    private readonly audit: AuditService,
   ) {}
 
   async getById(id: string): Promise<OrganizationEntity> {
@@ -203,8 +205,20 @@ export class OrganizationsService {
       const membership = await this.lockedMembership(manager, organizationId, userId);
       if (membership.role === 'ADMIN' && role !== 'ADMIN')
         await this.assertNotLastFederationAdmin(manager, organizationId);
+      const previous = membership.role;
       membership.role = role;
-      return manager.getRepository(OrganizationMembershipEntity).save(membership);
+      const saved = await manager.getRepository(OrganizationMembershipEntity).save(membership);
+      if (previous !== role) {
+        await this.audit.record(manager, {
+          organizationIds: [organizationId],
+          actorId: viewerId,
+          action: 'member.role_changed',
+          targetType: 'membership',
+          targetId: userId,
+          details: { from: previous, to: role },
+        });
+      }
+      return saved;
     });
   }
 
@@ -215,6 +229,20 @@ export class OrganizationsService {
       const membership = await this.lockedMembership(manager, organizationId, userId);
       if (membership.role === 'ADMIN') await this.assertNotLastFederationAdmin(manager, organizationId);
       await manager.delete(OrganizationMembershipEntity, { organizationId, userId });
+      // Retention starts counting when a person's last membership ends.
+      await manager.query(
+        `UPDATE users SET memberships_ended_at = now() WHERE id = $1
+           AND NOT EXISTS (SELECT 1 FROM organization_memberships WHERE user_id = $1)`,
+        [userId],
+      );
+      await this.audit.record(manager, {
+        organizationIds: [organizationId],
+        actorId: viewerId,
+        action: 'member.removed',
+        targetType: 'membership',
+        targetId: userId,
+        details: { role: membership.role },
+      });
     });
   }
 
@@ -229,6 +257,10 @@ export class OrganizationsService {
       `INSERT INTO organization_memberships (organization_id, user_id, role) VALUES ($1, $2, $3)
        ON CONFLICT (organization_id, user_id) DO NOTHING`,
       [organizationId, userId, role],
+    );
+    await manager.query(
+      'UPDATE users SET memberships_ended_at = NULL WHERE id = $1 AND memberships_ended_at IS NOT NULL',
+      [userId],
     );
   }
 

@@ -69,6 +69,12 @@ export class CommentsService {
       )) as { count: number }[];
       if (count > 0)
         await manager.query('UPDATE posts SET comment_count = comment_count - 1 WHERE id = $1', [comment.postId]);
+      if (count > 0 && comment.authorId !== viewerId) {
+        const [post] = (await manager.query('SELECT group_id FROM posts WHERE id = $1', [comment.postId])) as {
+          group_id: string;
+        }[];
+        await this.posts.auditModeration(manager, viewerId, 'comment', commentId, post.group_id);
+      }
     });
   }
 

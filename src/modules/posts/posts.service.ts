@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { GroupAccess } from '../../access/group-access.service';
 import { allows, GroupStanding, mayReadContent } from '../../access/group-policy';
 import { ForbiddenError, NotFoundError } from '../../common/errors/app-error';
@@ -10,6 +10,7 @@ import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
 import { hydrate, keysetPage } from '../../common/pagination/keyset';
 import { PostEntity } from './post.entity';
 import { enqueueSearchWork } from '../../infra/search/search-outbox';
+import { AuditService } from '../audit/audit.service';
 
 /** Posts, the home feed and reactions. Every read goes through GroupAccess; an unreadable post is NOT_FOUND. */
 @Injectable()
@@ -18,7 +19,29 @@ export class PostsService {
     @InjectRepository(PostEntity) private readonly posts: Repository<PostEntity>,
     private readonly db: DataSource,
     private readonly access: GroupAccess,
+    private readonly audit: AuditService,
   ) {}
+
+  /** A moderator removing someone else's post or comment is audited in the group's organisation. */
+  async auditModeration(
+    manager: EntityManager,
+    actorId: string,
+    kind: 'post' | 'comment',
+    targetId: string,
+    groupId: string,
+  ) {
+    const [group] = (await manager.query('SELECT organization_id FROM groups WHERE id = $1', [groupId])) as {
+      organization_id: string;
+    }[];
+    await this.audit.record(manager, {
+      organizationIds: [group.organization_id],
+      actorId,
+      action: kind === 'post' ? 'post.deleted_by_moderator' : 'comment.deleted_by_moderator',
+      targetType: kind,
+      targetId,
+      details: { groupId },
+    });
+  }
 
   /** The live post, when the viewer may read its group's content; NOT_FOUND otherwise, as if it did not exist. */
   async readable(viewerId: string, postId: string): Promise<{ post: PostEntity; standing: GroupStanding }> {
@@ -77,6 +100,7 @@ export class PostsService {
     await this.db.transaction(async (manager) => {
       await manager.query('UPDATE posts SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL', [postId]);
       await enqueueSearchWork(manager, [{ kind: 'post', id: postId }]);
+      if (post.authorId !== viewerId) await this.auditModeration(manager, viewerId, 'post', postId, post.groupId);
     });
   }
 

@@ -40,8 +40,11 @@ const DOCUMENT_SQL: Record<SearchKind, string> = {
            g.id AS "groupId", g.visibility, ${epoch('g.created_at')} AS "createdAt"
       FROM groups g WHERE true`,
   person: `
-    SELECT u.id, 'PERSON' AS type, u.display_name AS "displayName", coalesce(u.job_title, '') AS "jobTitle",
-           u.skills, u.interests, ${epoch('u.created_at')} AS "createdAt"
+    SELECT u.id, 'PERSON' AS type, u.display_name AS "displayName",
+           CASE WHEN (u.profile_visibility->>'jobTitle')::boolean THEN coalesce(u.job_title, '') ELSE '' END AS "jobTitle",
+           CASE WHEN (u.profile_visibility->>'skills')::boolean THEN u.skills ELSE '{}' END AS skills,
+           CASE WHEN (u.profile_visibility->>'interests')::boolean THEN u.interests ELSE '{}' END AS interests,
+           ${epoch('u.created_at')} AS "createdAt"
       FROM users u WHERE u.deactivated_at IS NULL`,
 };
 

@@ -1,32 +1,49 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination/connection';
-import { UserEntity } from './user.entity';
+import { DEFAULT_VISIBILITY, ProfileVisibility, UserEntity } from './user.entity';
 
+/**
+ * A person. Only id, name and join date are plain fields: every optional profile field is a
+ * resolver that applies the person's directory consent (ProfileFieldsResolver).
+ */
 @ObjectType('User', { description: 'A person in the federation.' })
 export class UserModel {
   @Field(() => ID) id!: string;
   @Field({ description: 'The name others see.' }) displayName!: string;
-  @Field(() => String, { nullable: true, description: 'Role in their association, e.g. "Trésorière".' }) jobTitle!:
-    string | null;
-  @Field(() => String, { nullable: true }) bio!: string | null;
-  @Field(() => [String]) skills!: string[];
-  @Field(() => [String]) interests!: string[];
-  @Field(() => String, { nullable: true }) avatarUrl!: string | null;
   @Field({ description: 'When the account was created.' }) createdAt!: Date;
+  profile!: Pick<UserEntity, 'jobTitle' | 'bio' | 'skills' | 'interests' | 'avatarUrl' | 'phone'>;
+  visibility!: ProfileVisibility;
+}
+
+@ObjectType('ProfileVisibility', {
+  description: 'Which optional fields other members may see. Email and phone are hidden by default.',
+})
+export class ProfileVisibilityModel implements ProfileVisibility {
+  @Field() email!: boolean;
+  @Field() phone!: boolean;
+  @Field() jobTitle!: boolean;
+  @Field() bio!: boolean;
+  @Field() skills!: boolean;
+  @Field() interests!: boolean;
+  @Field() avatarUrl!: boolean;
 }
 
 export const UserConnection = ConnectionType(UserModel, 'User');
 
-/** Entity → what clients may see. `email` and `passwordHash` are not copied: they cannot leak by accident. */
+/** Entity → what resolvers may show. `email` and `passwordHash` are not copied: they cannot leak by accident. */
 export function toUserModel(user: UserEntity): UserModel {
   return {
     id: user.id,
     displayName: user.displayName,
-    jobTitle: user.jobTitle,
-    bio: user.bio,
-    skills: user.skills,
-    interests: user.interests,
-    avatarUrl: user.avatarUrl,
     createdAt: user.createdAt,
+    profile: {
+      jobTitle: user.jobTitle,
+      bio: user.bio,
+      skills: user.skills,
+      interests: user.interests,
+      avatarUrl: user.avatarUrl,
+      phone: user.phone,
+    },
+    visibility: { ...DEFAULT_VISIBILITY, ...user.profileVisibility },
   };
 }

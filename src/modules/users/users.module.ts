@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UserEntity } from './user.entity';
+import { ProfileFieldsResolver } from './profile-fields.resolver';
 import { UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity])],
-  providers: [UsersService, UsersResolver],
+  providers: [UsersService, UsersResolver, ProfileFieldsResolver],
   exports: [UsersService],
 })
 export class UsersModule {}

@@ -1,6 +1,5 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { OrganizationAccess } from '../../access/organization-access.service';
-import { Authenticated, GuardedField } from '../../common/auth/access-rules';
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Authenticated } from '../../common/auth/access-rules';
 import { CurrentViewer, Viewer } from '../../common/auth/viewer';
 import { NotFoundError } from '../../common/errors/app-error';
 import { RequestContext } from '../../common/graphql/request-context';
@@ -14,10 +13,7 @@ import { UsersService } from './users.service';
 @Authenticated()
 @Resolver(() => UserModel)
 export class UsersResolver {
-  constructor(
-    private readonly users: UsersService,
-    private readonly access: OrganizationAccess,
-  ) {}
+  constructor(private readonly users: UsersService) {}
 
   @Query(() => UserModel, { description: 'The logged-in person.' })
   async me(@CurrentViewer() viewer: Viewer): Promise<UserModel> {
@@ -39,16 +35,5 @@ export class UsersResolver {
   @Mutation(() => UserModel, { description: "Changes the viewer's own profile." })
   async updateProfile(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateProfileInput): Promise<UserModel> {
     return toUserModel(await this.users.updateProfile(viewer.id, input));
-  }
-
-  @GuardedField()
-  @ResolveField(() => String, {
-    nullable: true,
-    description: 'Visible only to the person and to admins of their organisations; null for anyone else.',
-  })
-  async email(@Parent() user: UserModel, @Context() ctx: RequestContext): Promise<string | null> {
-    const viewer = ctx.viewer;
-    if (!viewer || !(await this.access.maySeeEmail(ctx.loaders, viewer.id, user.id))) return null;
-    return (await this.users.load(ctx.loaders, user.id))?.email ?? null;
   }
 }

@@ -7,7 +7,7 @@ import { Connection } from '../../common/pagination/connection';
 import { hydrate, keysetPage } from '../../common/pagination/keyset';
 import { PeopleArgs } from './dto/people.args';
 import { UpdateProfileInput } from './dto/update-profile.input';
-import { UserEntity } from './user.entity';
+import { DEFAULT_VISIBILITY, ProfileVisibility, UserEntity } from './user.entity';
 import { enqueueSearchWork } from '../../infra/search/search-outbox';
 
 /** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
@@ -16,8 +16,21 @@ export function likeContains(value: string): string {
 }
 
 /** What the directory search looks through, folded by PostgreSQL (maillage_fold) at query time. */
-export function directoryText(user: Pick<UserEntity, 'displayName' | 'jobTitle' | 'skills' | 'interests'>): string {
-  return [user.displayName, user.jobTitle ?? '', ...user.skills, ...user.interests].join(' ').trim();
+/** Only what the person shares is searchable: a hidden job title must not be findable either. */
+export function directoryText(
+  user: Pick<UserEntity, 'displayName' | 'jobTitle' | 'skills' | 'interests'> & {
+    profileVisibility?: ProfileVisibility;
+  },
+): string {
+  const shown = { ...DEFAULT_VISIBILITY, ...user.profileVisibility };
+  return [
+    user.displayName,
+    shown.jobTitle ? (user.jobTitle ?? '') : '',
+    ...(shown.skills ? user.skills : []),
+    ...(shown.interests ? user.interests : []),
+  ]
+    .join(' ')
+    .trim();
 }
 
 @Injectable()
@@ -54,6 +67,13 @@ export class UsersService {
     if (input.skills !== undefined) user.skills = unique(input.skills ?? []);
     if (input.interests !== undefined) user.interests = unique(input.interests ?? []);
     if (input.avatarUrl !== undefined) user.avatarUrl = input.avatarUrl || null;
+    if (input.phone !== undefined) user.phone = input.phone?.trim() || null;
+    if (input.profileVisibility) {
+      const changes = Object.fromEntries(
+        Object.entries(input.profileVisibility).filter(([, v]) => typeof v === 'boolean'),
+      );
+      user.profileVisibility = { ...DEFAULT_VISIBILITY, ...user.profileVisibility, ...changes };
+    }
     user.directoryText = directoryText(user);
     return this.db.transaction(async (manager) => {
       const saved = await manager.getRepository(UserEntity).save(user);
