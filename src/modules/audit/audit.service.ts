@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { OrganizationAccess } from '../../access/organization-access.service';
 import { NotFoundError } from '../../common/errors/app-error';
 import { Connection } from '../../common/pagination/connection';
+import { newestFirst } from '../../common/pagination/filters';
 import { keysetPage } from '../../common/pagination/keyset';
 
 export type AuditAction =
@@ -62,11 +63,7 @@ export class AuditService {
         'SELECT a.id, a.organization_id, a.actor_id, a.action, a.target_type, a.target_id, a.details, a.created_at FROM audit_log a',
       where: ['a.organization_id IN (SELECT id FROM organizations WHERE id = $1 OR $1 = ANY(ancestor_ids))'],
       params: [organizationId],
-      orderBy: [
-        { expr: 'a.created_at', type: 'timestamptz' },
-        { expr: 'a.id', type: 'uuid' },
-      ],
-      direction: 'DESC',
+      ...newestFirst('a'),
       first,
       after,
     });

@@ -8,7 +8,7 @@ import { byKey, loadFlag, RequestLoaders } from '../../common/loaders/request-lo
 import { Connection } from '../../common/pagination/connection';
 import { hydrate, keysetPage } from '../../common/pagination/keyset';
 import { slugify, suffixedSlug } from '../organizations/slug';
-import { likeContains } from '../users/users.service';
+import { addWordFilters } from '../../common/pagination/filters';
 import { CreateGroupInput, GroupsArgs, UpdateGroupInput } from './dto/group.inputs';
 import { GroupEntity } from './group.entity';
 import { enqueueSearchWork } from '../../infra/search/search-outbox';
@@ -119,10 +119,7 @@ export class GroupsService {
       where.push('EXISTS (SELECT 1 FROM group_memberships m WHERE m.group_id = g.id AND m.user_id = $1)');
     if (args.memberOf === false)
       where.push('NOT EXISTS (SELECT 1 FROM group_memberships m WHERE m.group_id = g.id AND m.user_id = $1)');
-    for (const word of (args.search ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
-      params.push(likeContains(word));
-      where.push(`maillage_fold(g.name) LIKE maillage_fold($${params.length})`);
-    }
+    addWordFilters(where, params, args.search, 'g.name');
     // $1 is referenced only by some filters; keep it typed for the others.
     where.push('$1::uuid IS NOT NULL');
     const page = await keysetPage<{ id: string }>(this.db.manager, {

@@ -4,6 +4,7 @@ import { DataSource, In, Repository } from 'typeorm';
 import { BadInputError, NotFoundError } from '../../common/errors/app-error';
 import { byKey, groupByKey, RequestLoaders } from '../../common/loaders/request-loaders';
 import { Connection } from '../../common/pagination/connection';
+import { newestFirst } from '../../common/pagination/filters';
 import { hydrate, keysetPage } from '../../common/pagination/keyset';
 import { RealtimePublisher } from '../../infra/realtime/realtime-publisher';
 import { ConversationEntity } from './conversation.entity';
@@ -167,16 +168,16 @@ export class MessagingService {
     };
     const after = args.after ? await seqOf(args.after, 'after') : null;
     const before = args.before ? await seqOf(args.before, 'before') : null;
-    const newestFirst = after === null; // without `after`, take the newest page and return it oldest first
+    const latestPage = after === null; // without `after`, take the newest page and return it oldest first
     const rows = (await this.db.query(
       `SELECT id FROM messages WHERE conversation_id = $1
           AND ($2::bigint IS NULL OR seq > $2) AND ($3::bigint IS NULL OR seq < $3)
-        ORDER BY seq ${newestFirst ? 'DESC' : 'ASC'} LIMIT $4`,
+        ORDER BY seq ${latestPage ? 'DESC' : 'ASC'} LIMIT $4`,
       [args.conversationId, after, before, args.first + 1],
     )) as { id: string }[];
     const more = rows.length > args.first;
     const ids = rows.slice(0, args.first).map((row) => row.id);
-    if (newestFirst) ids.reverse();
+    if (latestPage) ids.reverse();
     const found = byKey(ids, await this.messages.findBy({ id: In(ids) }), (m) => m.id) as MessageEntity[];
     const edges = found.map((message) => ({ cursor: message.id, node: toMessageModel(message) }));
     const firstSeq = found[0]?.seq;
@@ -189,8 +190,8 @@ export class MessagingService {
     return {
       edges,
       pageInfo: {
-        hasNextPage: newestFirst ? bounds.newer : more,
-        hasPreviousPage: newestFirst ? more : bounds.older,
+        hasNextPage: latestPage ? bounds.newer : more,
+        hasPreviousPage: latestPage ? more : bounds.older,
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges.at(-1)?.cursor ?? null,
       },
@@ -226,11 +227,7 @@ export class MessagingService {
       select: 'SELECT c.id FROM conversations c JOIN conversation_participants p ON p.conversation_id = c.id',
       where: ['p.user_id = $1'],
       params: [viewerId],
-      orderBy: [
-        { expr: 'c.updated_at', type: 'timestamptz' },
-        { expr: 'c.id', type: 'uuid' },
-      ],
-      direction: 'DESC',
+      ...newestFirst('c', 'updated_at'),
       first,
       after,
     });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Connection } from '../../common/pagination/connection';
+import { newestFirst } from '../../common/pagination/filters';
 import { hydrate, keysetPage } from '../../common/pagination/keyset';
 import { RealtimePublisher } from '../../infra/realtime/realtime-publisher';
 import { NotificationEntity, NotificationTypeValue } from './notification.entity';
@@ -55,11 +56,7 @@ export class NotificationsService {
       select: 'SELECT n.id FROM notifications n',
       where: ['n.user_id = $1', ...(unreadOnly ? ['n.read_at IS NULL'] : [])],
       params: [userId],
-      orderBy: [
-        { expr: 'n.created_at', type: 'timestamptz' },
-        { expr: 'n.id', type: 'uuid' },
-      ],
-      direction: 'DESC',
+      ...newestFirst('n'),
       first,
       after,
     });

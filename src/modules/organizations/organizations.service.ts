@@ -6,7 +6,7 @@ import { BadInputError, ConflictError, NotFoundError } from '../../common/errors
 import { byKey, groupByKey, RequestLoaders } from '../../common/loaders/request-loaders';
 import { Connection, withEdges } from '../../common/pagination/connection';
 import { hydrate, keysetPage } from '../../common/pagination/keyset';
-import { likeContains } from '../users/users.service';
+import { addWordFilters } from '../../common/pagination/filters';
 import { CreateOrganizationInput, OrganizationsArgs } from './dto/organization.inputs';
 import { OrganizationMembershipEntity } from './organization-membership.entity';
 import { OrganizationEntity, OrganizationKindValue, OrganizationRoleValue } from './organization.entity';
@@ -99,10 +99,7 @@ export class OrganizationsService {
       params.push(args.kind);
       where.push(`o.kind = $${params.length}`);
     }
-    for (const word of (args.search ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
-      params.push(likeContains(word));
-      where.push(`maillage_fold(o.name) LIKE maillage_fold($${params.length})`);
-    }
+    addWordFilters(where, params, args.search, 'o.name');
     const page = await keysetPage<{ id: string }>(this.db.manager, {
       select: 'SELECT o.id FROM organizations o',
       where,

@@ -7,6 +7,7 @@ import { ForbiddenError, NotFoundError } from '../../common/errors/app-error';
 import { byKey, loadFlag, RequestLoaders } from '../../common/loaders/request-loaders';
 import { Connection, lazyTotal } from '../../common/pagination/connection';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
+import { newestFirst } from '../../common/pagination/filters';
 import { hydrate, keysetPage } from '../../common/pagination/keyset';
 import { PostEntity } from './post.entity';
 import { enqueueSearchWork } from '../../infra/search/search-outbox';
@@ -144,11 +145,7 @@ export class PostsService {
       select: 'SELECT p.id FROM posts p',
       where: ['p.group_id = $1', 'p.deleted_at IS NULL'],
       params: [groupId],
-      orderBy: [
-        { expr: 'p.created_at', type: 'timestamptz' },
-        { expr: 'p.id', type: 'uuid' },
-      ],
-      direction: 'DESC',
+      ...newestFirst('p'),
       first,
       after,
     });

@@ -6,6 +6,7 @@ import { allows, GroupStanding, mayReadContent } from '../../access/group-policy
 import { ForbiddenError, NotFoundError } from '../../common/errors/app-error';
 import { byKey, RequestLoaders } from '../../common/loaders/request-loaders';
 import { Connection } from '../../common/pagination/connection';
+import { newestFirst } from '../../common/pagination/filters';
 import { hydrate, keysetPage, SortKey } from '../../common/pagination/keyset';
 import { enqueueSearchWork } from '../../infra/search/search-outbox';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -215,11 +216,7 @@ export class QuestionsService {
       select: 'SELECT q.id FROM questions q',
       where,
       params,
-      orderBy: [
-        { expr: 'q.created_at', type: 'timestamptz' },
-        { expr: 'q.id', type: 'uuid' },
-      ],
-      direction: 'DESC',
+      ...newestFirst('q'),
       first: args.first,
       after: args.after,
     });

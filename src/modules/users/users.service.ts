@@ -4,16 +4,12 @@ import { DataSource, In, Repository } from 'typeorm';
 import { NotFoundError } from '../../common/errors/app-error';
 import { byKey, RequestLoaders } from '../../common/loaders/request-loaders';
 import { Connection } from '../../common/pagination/connection';
+import { addWordFilters } from '../../common/pagination/filters';
 import { hydrate, keysetPage } from '../../common/pagination/keyset';
 import { PeopleArgs } from './dto/people.args';
 import { UpdateProfileInput } from './dto/update-profile.input';
 import { DEFAULT_VISIBILITY, ProfileVisibility, UserEntity } from './user.entity';
 import { enqueueSearchWork } from '../../infra/search/search-outbox';
-
-/** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
-export function likeContains(value: string): string {
-  return `%${value.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-}
 
 /** What the directory search looks through, folded by PostgreSQL (maillage_fold) at query time. */
 /** Only what the person shares is searchable: a hidden job title must not be findable either. */
@@ -86,10 +82,7 @@ export class UsersService {
   async people(args: PeopleArgs): Promise<Connection<UserEntity>> {
     const where = ['u.deactivated_at IS NULL'];
     const params: unknown[] = [];
-    for (const word of (args.search ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
-      params.push(likeContains(word));
-      where.push(`maillage_fold(u.directory_text) LIKE maillage_fold($${params.length})`);
-    }
+    addWordFilters(where, params, args.search, 'u.directory_text');
     if (args.skill?.trim()) {
       params.push(args.skill.trim());
       where.push(`EXISTS (SELECT 1 FROM unnest(u.skills) s WHERE maillage_fold(s) = maillage_fold($${params.length}))`);
