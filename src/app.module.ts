@@ -8,7 +8,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from './access/access.module';
 import { AccessAudit } from './common/auth/access-audit';
 import { formatGraphQLError } from './common/errors/format-error';
-import { queryLimits } from './common/graphql/query-limits';
+import { MAX_TOKENS, queryLimits } from './common/graphql/query-limits';
 import { GraphQLPassthroughFilter } from './common/errors/graphql-exception.filter';
 import { RequestContext } from './common/graphql/request-context';
 import { HealthController } from './common/health/health.controller';
@@ -65,6 +65,8 @@ export class AppModule {
           hideSchemaDetailsFromClientErrors: config.isProduction,
           allowBatchedHttpRequests: false,
           csrfPrevention: true,
+          // Token limit at parse time (GRAPHQL_PARSE_FAILED, 400), before validation does any work.
+          parseOptions: { maxTokens: MAX_TOKENS },
           formatError: formatGraphQLError,
           validationRules: limits.validationRules,
           plugins: [...limits.plugins, ...(config.isProduction ? [] : [ApolloServerPluginLandingPageLocalDefault()])],

@@ -14,6 +14,8 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger('Main');
+  // A library promise nobody awaited (e.g. a Redis publish during an outage) is logged, never fatal.
+  process.on('unhandledRejection', (reason: unknown) => logger.error({ err: reason }, 'unhandled promise rejection'));
   const server = await startServer(config).catch((err: unknown) => {
     logger.fatal({ err }, 'Maillage failed to start');
     process.exit(1);

@@ -27,6 +27,11 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
     return { message: formatted.message, ...where, extensions: { code } };
   }
+  // No path: the request itself was refused before any resolver ran (e.g. an unsupported APQ version).
+  // (By name: Apollo may load graphql's ESM build, a different class from the one we import.)
+  if (!formatted.path && original instanceof Error && original.name === 'GraphQLError') {
+    return { message: formatted.message, ...where, extensions: { code: 'BAD_REQUEST' } };
+  }
   logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
   return { message: 'Internal server error', ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

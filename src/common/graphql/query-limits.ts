@@ -6,6 +6,7 @@ import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-que
 export const MAX_DEPTH = 10;
 export const MAX_ALIASES = 15;
 export const MAX_COST = 10_000;
+export const MAX_TOKENS = 5_000;
 
 /**
  * A list field costs its page size times what each item costs: `first` (or its default) weighs
@@ -22,14 +23,21 @@ function costLimitPlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+        async didResolveOperation({ request, document, schema, operation }) {
+          if (!operation) return;
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            // Bad variables: Apollo reports them itself (BAD_USER_INPUT, 400) right after this hook.
+            return;
+          }
           if (cost > MAX_COST) {
             throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${MAX_COST}: ask for smaller pages`, {
               extensions: { code: 'BAD_USER_INPUT', cost, maxCost: MAX_COST, http: { status: 400 } },
@@ -42,7 +50,7 @@ function costLimitPlugin(): ApolloServerPlugin {
 }
 
 /**
- * Depth, alias, token and directive limits (GraphQL Armor), refused at validation, before any
+ * Depth, alias and directive limits (GraphQL Armor), refused at validation, before any
  * resolver runs; "did you mean" suggestions hidden in production; plus the cost limit above.
  */
 export function queryLimits(isProduction: boolean): {
@@ -53,7 +61,9 @@ export function queryLimits(isProduction: boolean): {
     maxDepth: { n: MAX_DEPTH, ignoreIntrospection: true, flattenFragments: true },
     maxAliases: { n: MAX_ALIASES },
     maxDirectives: { n: 50 },
-    maxTokens: { n: 5_000 },
+    // Armor's token limit re-parses in a plugin hook, which turns every syntax error into a 500:
+    // the parser's own maxTokens (parseOptions in app.module) does it cleanly.
+    maxTokens: { enabled: false },
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: isProduction },
   }).protect();

@@ -21,13 +21,17 @@ export interface SessionRevocation {
 export class RealtimePublisher {
   private readonly emitter = new EventEmitter();
 
-  publish(event: RealtimeEvent): void {
-    if (event.userIds.length > 0) this.emitter.emit('event', event);
+  private readonly deliverers = new Set<(event: RealtimeEvent) => Promise<void>>();
+
+  /** Resolves once the event is handed to the transport (so callers can keep an order); never rejects. */
+  async publish(event: RealtimeEvent): Promise<void> {
+    if (event.userIds.length === 0) return;
+    await Promise.all([...this.deliverers].map((deliver) => deliver(event).catch(() => undefined)));
   }
 
-  subscribe(listener: (event: RealtimeEvent) => void): () => void {
-    this.emitter.on('event', listener);
-    return () => this.emitter.off('event', listener);
+  subscribe(deliver: (event: RealtimeEvent) => Promise<void>): () => void {
+    this.deliverers.add(deliver);
+    return () => this.deliverers.delete(deliver);
   }
 
   /** A session (or, without sessionId, every session of the user) ended: its sockets must close, on every instance. */

@@ -10,6 +10,8 @@ export interface RedisConnections {
   /** The Socket.io adapter's publisher and subscriber. */
   pub: Redis;
   sub: Redis;
+  /** Subscriber of the ordered realtime bus (see SocketServer). */
+  events: Redis;
 }
 
 export const REDIS = Symbol('REDIS');
@@ -43,6 +45,7 @@ function connect(url: string, name: string, options: RedisOptions = {}): Redis {
               commands: connect(config.redisUrl, 'commands', { enableOfflineQueue: false, maxRetriesPerRequest: 1 }),
               pub: connect(config.redisUrl, 'pub', { maxRetriesPerRequest: 1 }),
               sub: connect(config.redisUrl, 'sub'),
+              events: connect(config.redisUrl, 'events'),
             }
           : null,
     },
@@ -54,6 +57,6 @@ export class RedisModule implements OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     if (!this.redis) return;
-    for (const client of [this.redis.commands, this.redis.pub, this.redis.sub]) client.disconnect();
+    for (const client of [this.redis.commands, this.redis.pub, this.redis.sub, this.redis.events]) client.disconnect();
   }
 }

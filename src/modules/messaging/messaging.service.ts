@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { BadInputError, NotFoundError } from '../../common/errors/app-error';
 import { byKey, groupByKey, RequestLoaders } from '../../common/loaders/request-loaders';
 import { Connection } from '../../common/pagination/connection';
@@ -32,8 +32,8 @@ export class MessagingService {
     private readonly realtime: RealtimePublisher,
   ) {}
 
-  async participantIds(conversationId: string): Promise<string[]> {
-    const rows = (await this.db.query('SELECT user_id FROM conversation_participants WHERE conversation_id = $1', [
+  async participantIds(conversationId: string, manager: EntityManager = this.db.manager): Promise<string[]> {
+    const rows = (await manager.query('SELECT user_id FROM conversation_participants WHERE conversation_id = $1', [
       conversationId,
     ])) as {
       user_id: string;
@@ -103,51 +103,71 @@ export class MessagingService {
   /**
    * Stores the message, then broadcasts it. Idempotent: the same (sender, clientId) returns the
    * first message and broadcasts nothing new. Returns whether it was created by this call.
+   *
+   * Order: a per-conversation advisory lock is held from before the sequence number is taken until
+   * the broadcast has been handed to the realtime bus, so broadcasts leave in sequence order, and
+   * the bus (one Redis channel, in publish order) delivers them in that order on every instance.
    */
   async send(viewerId: string, input: SendInput): Promise<{ message: MessageEntity; created: boolean }> {
-    const outcome = await this.db
-      .transaction(async (manager) => {
-        const [previous] = await manager
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock(hashtextextended($1, 7))', [input.conversationId]);
+      try {
+        const outcome = await this.store(runner.manager, viewerId, input);
+        if (outcome.created) {
+          // On the locked connection: waiting for another pool connection here could deadlock the pool.
+          await this.realtime.publish({
+            userIds: await this.participantIds(outcome.message.conversationId, runner.manager),
+            event: 'message:new',
+            payload: toMessageModel(outcome.message),
+          });
+        }
+        return outcome;
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock(hashtextextended($1, 7))', [input.conversationId]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async store(
+    manager: EntityManager,
+    viewerId: string,
+    input: SendInput,
+  ): Promise<{ message: MessageEntity; created: boolean }> {
+    return manager
+      .transaction(async (tx) => {
+        const [previous] = await tx
           .getRepository(MessageEntity)
           .findBy({ senderId: viewerId, clientId: input.clientId });
         if (previous) return { message: previous, created: false };
-        // The row lock orders concurrent sends: sequence numbers are gap-free and match commit order.
-        const [conversation] = (await manager.query(
+        const [conversation] = (await tx.query(
           `SELECT c.id FROM conversations c JOIN conversation_participants p ON p.conversation_id = c.id AND p.user_id = $2
-          WHERE c.id = $1 FOR UPDATE OF c`,
+            WHERE c.id = $1 FOR UPDATE OF c`,
           [input.conversationId, viewerId],
         )) as { id: string }[];
         if (!conversation) throw new NotFoundError('Conversation');
-        const [inserted] = (await manager.query(
+        const [inserted] = (await tx.query(
           `WITH next AS (UPDATE conversations SET last_seq = last_seq + 1, updated_at = now() WHERE id = $1 RETURNING last_seq)
-         INSERT INTO messages (conversation_id, seq, sender_id, body, client_id)
-         SELECT $1, next.last_seq, $2, $3, $4 FROM next
-         ON CONFLICT (sender_id, client_id) DO NOTHING
-         RETURNING id`,
+           INSERT INTO messages (conversation_id, seq, sender_id, body, client_id)
+           SELECT $1, next.last_seq, $2, $3, $4 FROM next
+           ON CONFLICT (sender_id, client_id) DO NOTHING
+           RETURNING id`,
           [input.conversationId, viewerId, input.body.trim(), input.clientId],
         )) as { id: string }[];
-        if (!inserted) {
-          // A concurrent retry won the race: undo our sequence bump by failing this transaction.
-          throw new RetryRace();
-        }
-        return {
-          message: await manager.getRepository(MessageEntity).findOneByOrFail({ id: inserted.id }),
-          created: true,
-        };
+        // The same clientId sent at once to another conversation won: undo our sequence bump.
+        if (!inserted) throw new RetryRace();
+        return { message: await tx.getRepository(MessageEntity).findOneByOrFail({ id: inserted.id }), created: true };
       })
       .catch(async (err: unknown) => {
         if (!(err instanceof RetryRace)) throw err;
-        const [first] = await this.messages.findBy({ senderId: viewerId, clientId: input.clientId });
+        const [first] = await manager
+          .getRepository(MessageEntity)
+          .findBy({ senderId: viewerId, clientId: input.clientId });
         return { message: first, created: false };
       });
-    if (outcome.created) {
-      this.realtime.publish({
-        userIds: await this.participantIds(outcome.message.conversationId),
-        event: 'message:new',
-        payload: toMessageModel(outcome.message),
-      });
-    }
-    return outcome;
   }
 
   /** Messages in send order: the latest `first` by default, or those after / before a message. */

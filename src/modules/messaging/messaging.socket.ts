@@ -76,7 +76,7 @@ export class MessagingSocketHandlers implements OnModuleInit {
   private async typing(socket: AuthedSocket, conversationId: string): Promise<void> {
     const participants = await this.messaging.participantIds(conversationId);
     if (!participants.includes(socket.data.userId)) return;
-    this.publisher.publish({
+    void this.publisher.publish({
       userIds: participants.filter((id) => id !== socket.data.userId),
       event: 'typing',
       payload: { conversationId, userId: socket.data.userId },

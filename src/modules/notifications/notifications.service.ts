@@ -38,7 +38,7 @@ export class NotificationsService {
 
   deliver(notifications: NotificationEntity[]): void {
     for (const notification of notifications) {
-      this.realtime.publish({
+      void this.realtime.publish({
         userIds: [notification.userId],
         event: 'notification:new',
         payload: toNotificationModel(notification),

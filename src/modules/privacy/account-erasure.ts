@@ -64,6 +64,10 @@ export async function eraseAccount(manager: EntityManager, userId: string): Prom
     'SELECT conversation_id FROM conversation_participants WHERE user_id = $1',
     [userId],
   )) as { conversation_id: string }[];
+  // The invitations that named them hold their email: they go too.
+  await manager.query('DELETE FROM invitations WHERE lower(email) = (SELECT lower(email) FROM users WHERE id = $1)', [
+    userId,
+  ]);
   await manager.query('DELETE FROM users WHERE id = $1', [userId]);
   await manager.query(
     `DELETE FROM conversations c WHERE c.id = ANY($1::uuid[])

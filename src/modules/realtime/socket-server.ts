@@ -5,7 +5,7 @@ import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { DefaultEventsMap, Server, Socket } from 'socket.io';
 import { createLogger } from '../../common/logging/logger';
 import { RUNTIME_CONFIG, RuntimeConfig } from '../../config/runtime-config';
-import { RealtimePublisher, SessionRevocation } from '../../infra/realtime/realtime-publisher';
+import { RealtimeEvent, RealtimePublisher, SessionRevocation } from '../../infra/realtime/realtime-publisher';
 import { REDIS, RedisConnections } from '../../infra/redis/redis.module';
 import { SessionsService } from '../auth/sessions.service';
 import { MemoryPresence, PresenceStore, RedisPresence } from './presence';
@@ -20,6 +20,7 @@ export type AuthedSocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEve
 export type SocketHandler = (socket: AuthedSocket, payload: unknown) => Promise<unknown>;
 
 const SWEEP_MS = 15_000;
+const BUS = 'maillage:realtime';
 export const userRoom = (userId: string) => `user:${userId}`;
 
 /**
@@ -77,8 +78,15 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
     io.on('connection', (socket) => this.onConnection(socket as AuthedSocket));
     this.io = io;
 
+    if (this.redis) {
+      const events = this.redis.events;
+      void events.subscribe(BUS).catch(() => undefined);
+      events.on('message', (channel: string, raw: string) => {
+        if (channel === BUS) this.emitLocally(JSON.parse(raw) as RealtimeEvent);
+      });
+    }
     this.unsubscribe.push(
-      this.publisher.subscribe(({ userIds, event, payload }) => io.to(userIds.map(userRoom)).emit(event, payload)),
+      this.publisher.subscribe((event) => this.deliver(event)),
       this.publisher.onSessionsEnded((revocation) => void this.endSessions(revocation)),
     );
     this.sweeper = setInterval(() => void this.sweep(), SWEEP_MS);
@@ -93,6 +101,28 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
     if (!io) return;
     io.local.disconnectSockets(true);
     io.engine.close();
+  }
+
+  /**
+   * The realtime bus. With Redis, every event goes through one channel and each instance, the
+   * sender's included, emits it to its own sockets when it comes back: every instance sees events
+   * in the same (publish) order. If Redis cannot take it, the event still reaches this instance's
+   * sockets. Without Redis, events are emitted here directly.
+   */
+  private async deliver(event: RealtimeEvent): Promise<void> {
+    if (this.redis) {
+      try {
+        await this.redis.pub.publish(BUS, JSON.stringify(event));
+        return;
+      } catch {
+        // Redis away: same-instance delivery continues.
+      }
+    }
+    this.emitLocally(event);
+  }
+
+  private emitLocally({ userIds, event, payload }: RealtimeEvent): void {
+    this.io?.local.to(userIds.map(userRoom)).emit(event, payload);
   }
 
   private originAllowed(origin: string | undefined): boolean {
