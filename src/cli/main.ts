@@ -9,6 +9,8 @@ import { BootstrapService } from '../modules/bootstrap/bootstrap.service';
 import { SearchReindexer } from '../modules/search/search-reindexer';
 import { PrivacyService } from '../modules/privacy/privacy.service';
 import { createApp } from '../server';
+import { DataSource } from 'typeorm';
+import { demoBanner, seedDemo } from './demo/demo-seed';
 
 const USAGE = `Usage: npm run cli -- <command>
   bootstrap --federation NAME --email EMAIL --password PASSWORD
@@ -71,6 +73,11 @@ async function run(argv: string[]): Promise<number> {
     case 'retention': {
       const { purged } = await withApp((app) => app.get(PrivacyService).applyRetention());
       process.stdout.write(`Retention: ${purged} former member(s) erased.\n`);
+      return 0;
+    }
+    case 'seed:demo': {
+      const outcome = await withApp((app) => seedDemo(app.get(DataSource)));
+      process.stdout.write(demoBanner(outcome));
       return 0;
     }
     default:

@@ -95,6 +95,7 @@ export async function spawnMeilisearch(options: {
   logFile: string;
 }): Promise<{ pid: number; url: string }> {
   const port = options.port ?? (await freePort());
+  mkdirSync(dirname(options.dbPath), { recursive: true });
   const log = openSync(options.logFile, 'a');
   const child = spawn(
     options.binary,
@@ -111,7 +112,8 @@ export async function spawnMeilisearch(options: {
       '--log-level',
       'WARN',
     ],
-    { detached: true, stdio: ['ignore', log, log] },
+    // cwd beside the data: Meilisearch creates its dumps/ folder in its working directory.
+    { detached: true, stdio: ['ignore', log, log], cwd: dirname(options.dbPath) },
   );
   child.unref();
   const url = `http://127.0.0.1:${port}`;
