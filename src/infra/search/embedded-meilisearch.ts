@@ -104,8 +104,8 @@ export async function spawnMeilisearch(options: {
       options.dbPath,
       '--http-addr',
       `127.0.0.1:${port}`,
-      '--master-key',
-      options.masterKey,
+      // `=` form: a generated key may start with "-", which would read as another flag.
+      `--master-key=${options.masterKey}`,
       '--no-analytics',
       '--env',
       'production',
