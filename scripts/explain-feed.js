@@ -6,7 +6,7 @@ const { writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { Client } = require('pg');
 const { migrate } = require('../dist/infra/database/data-source');
-const { FEED_SQL } = require('../dist/modules/posts/posts.service');
+const { feedSql } = require('../dist/modules/posts/posts.service');
 const { GroupAccess } = require('../dist/access/group-access.service');
 
 const POSTS = 100_000;
@@ -28,13 +28,13 @@ async function main() {
     await migrate(url.toString());
     await db.connect();
     await seed(db);
-    const sql = FEED_SQL.replace('$READABLE', new GroupAccess(null).readableGroupSql('g', '$1')).trim();
+    const sql = feedSql(new GroupAccess(null).readableGroupSql('g', '$1')).trim();
     const [{ id: viewer }] = (await db.query(`SELECT id FROM users WHERE email = 'viewer@explain.test'`)).rows;
     const page1 = await explain(db, sql, [viewer, null, null, PAGE + 1]);
     // The cursor of page 500: the key of the 10,000th post of the viewer's feed.
     const [deep] = (
       await db.query(
-        `SELECT created_at_key AS t, id FROM (${sql}) f ORDER BY created_at_key::timestamptz, id LIMIT 1`,
+        `SELECT created_at_key AS t, page_id AS id FROM (${sql}) f ORDER BY created_at_key::timestamptz, page_id LIMIT 1`,
         [viewer, null, null, 10_000],
       )
     ).rows;
@@ -42,7 +42,7 @@ async function main() {
     const out = join(__dirname, '..', 'docs', 'queries');
     writeFileSync(
       join(out, 'feed.sql'),
-      `-- The home feed (src/modules/posts/posts.service.ts, FEED_SQL with the readable-group condition).\n-- $1 viewer id, $2/$3 cursor (created_at, id) or NULL, $4 page size + 1.\n${sql}\n`,
+      `-- The home feed (src/modules/posts/posts.service.ts, feedSql() with the readable-group condition).\n-- $1 viewer id, $2/$3 cursor (created_at, id) or NULL, $4 page size + 1.\n${sql}\n`,
     );
     writeFileSync(
       join(out, 'feed.explain.txt'),

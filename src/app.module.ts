@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Global, Module } from '@nestjs/common';
@@ -7,7 +8,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from './access/access.module';
 import { AccessAudit } from './common/auth/access-audit';
-import { formatGraphQLError } from './common/errors/format-error';
+import { formatGraphQLError, logUnexpectedErrors } from './common/errors/format-error';
 import { MAX_TOKENS, queryLimits } from './common/graphql/query-limits';
 import { GraphQLPassthroughFilter } from './common/errors/graphql-exception.filter';
 import { RequestContext } from './common/graphql/request-context';
@@ -69,7 +70,13 @@ export class AppModule {
           parseOptions: { maxTokens: MAX_TOKENS },
           formatError: formatGraphQLError,
           validationRules: limits.validationRules,
-          plugins: [...limits.plugins, ...(config.isProduction ? [] : [ApolloServerPluginLandingPageLocalDefault()])],
+          plugins: [
+            logUnexpectedErrors,
+            // No HTTP caching of GraphQL answers, and no per-field hook that costs every field.
+            ApolloServerPluginCacheControlDisabled(),
+            ...limits.plugins,
+            ...(config.isProduction ? [] : [ApolloServerPluginLandingPageLocalDefault()]),
+          ],
           context: ({ req, res }: Pick<RequestContext, 'req' | 'res'>): RequestContext => ({
             req,
             res,

@@ -8,7 +8,7 @@ import helmet from 'helmet';
 import pinoHttp from 'pino-http';
 import { AppModule } from './app.module';
 import { Lifecycle } from './common/health/lifecycle';
-import { configureRootLogger, createLogger, rootLogger, runWithRequestLogger } from './common/logging/logger';
+import { configureRootLogger, createLogger, rootLogger } from './common/logging/logger';
 import { NestPinoLogger } from './common/logging/nest-logger';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/load-config';
@@ -60,9 +60,6 @@ export async function createApp(config: RuntimeConfig): Promise<NestExpressAppli
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
       },
     }),
-  );
-  app.use((req: { log: Parameters<typeof runWithRequestLogger>[0] }, _res: unknown, next: () => void) =>
-    runWithRequestLogger(req.log, next),
   );
   app.useGlobalPipes(createValidationPipe());
   return app;

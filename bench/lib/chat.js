@@ -4,7 +4,7 @@
 // crosses Redis. Messages leave at a fixed rate (open loop); the delivery latency is from the emit
 // to the recipient's `message:new`. Every expected delivery is counted: lost and duplicated.
 const { randomUUID } = require('node:crypto');
-const { performance } = require('node:perf_hooks');
+const { performance, monitorEventLoopDelay } = require('node:perf_hooks');
 const { io } = require('socket.io-client');
 const { summarize, medianOfRuns, median } = require('./stats');
 const { rssKb } = require('./cpu');
@@ -98,6 +98,9 @@ async function measureChat({ label, urls, pids, pairs, auth, extraPayload, optio
 
   const sendRun = async (durationS, record) => {
     expected = new Map();
+    // The load generator's own event-loop delay: if it lags, its timestamps do too.
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     const acks = [];
     let ackErrors = 0;
     const errorCodes = {};
@@ -107,8 +110,9 @@ async function measureChat({ label, urls, pids, pairs, auth, extraPayload, optio
     for (let i = 0; i < total; i++) {
       const wait = t0 + i * interval - performance.now();
       if (wait > 1) await sleep(wait);
-      const pair = i % pairs.length;
-      const forward = Math.floor(i / pairs.length) % 2 === 0;
+      // Every pair in turn, each direction in turn: both instances send, both receive through Redis.
+      const pair = Math.floor(i / 2) % pairs.length;
+      const forward = i % 2 === 0;
       const from = 2 * pair + (forward ? 0 : 1);
       const to = 2 * pair + (forward ? 1 : 0);
       const clientId = randomUUID();
@@ -135,6 +139,7 @@ async function measureChat({ label, urls, pids, pairs, auth, extraPayload, optio
     const allIn = () => [...expected.values()].every((e) => e.refused || (e.toCount > 0 && e.fromCount > 0));
     while (performance.now() < deadline && !allIn()) await sleep(100);
     await sleep(300); // duplicates arrive late, if at all
+    loop.disable();
     if (!record) return undefined;
     const delivered = [];
     let lost = 0;
@@ -158,6 +163,7 @@ async function measureChat({ label, urls, pids, pairs, auth, extraPayload, optio
       errorCodes,
       ackP50: summarize(acks).p50,
       ackP99: summarize(acks).p99,
+      generatorLoopDelayP99: Number((loop.percentile(99) / 1e6).toFixed(2)),
     };
   };
 
@@ -168,7 +174,7 @@ async function measureChat({ label, urls, pids, pairs, auth, extraPayload, optio
   for (let r = 0; r < runs; r++) {
     const run = await sendRun(seconds, true);
     log(
-      `  ${label} run ${r + 1}: delivery p50 ${run.p50?.toFixed(2)} ms, p99 ${run.p99?.toFixed(2)} ms, ${run.sent} sent, ${run.lost} lost, ${run.duplicated} duplicated, ${run.ackErrors} refused`,
+      `  ${label} run ${r + 1}: delivery p50 ${run.p50?.toFixed(2)} ms, p99 ${run.p99?.toFixed(2)} ms, ${run.sent} sent, ${run.lost} lost, ${run.duplicated} duplicated, ${run.ackErrors} refused; generator loop delay p99 ${run.generatorLoopDelayP99} ms`,
     );
     results.push(run);
   }

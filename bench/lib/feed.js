@@ -97,9 +97,9 @@ async function repeat(runs, once, label, log) {
 /** The feed SQL the app runs, from the build (or the committed copy in docs/queries). */
 function feedSql() {
   try {
-    const { FEED_SQL } = require(join(DIST, 'modules', 'posts', 'posts.service.js'));
+    const { feedSql: appFeedSql } = require(join(DIST, 'modules', 'posts', 'posts.service.js'));
     const { GroupAccess } = require(join(DIST, 'access', 'group-access.service.js'));
-    return FEED_SQL.replace('$READABLE', new GroupAccess(null).readableGroupSql('g', '$1'));
+    return appFeedSql(new GroupAccess(null).readableGroupSql('g', '$1'));
   } catch {
     return readFileSync(join(ROOT, 'docs', 'queries', 'feed.sql'), 'utf8')
       .split('\n')

@@ -1,8 +1,12 @@
 import { Global, Module } from '@nestjs/common';
+import { ConversationAccess } from './conversation-access.service';
 import { GroupAccess } from './group-access.service';
 import { OrganizationAccess } from './organization-access.service';
 
 /** The access policy: the one place that decides who may read or change what. */
 @Global()
-@Module({ providers: [OrganizationAccess, GroupAccess], exports: [OrganizationAccess, GroupAccess] })
+@Module({
+  providers: [OrganizationAccess, GroupAccess, ConversationAccess],
+  exports: [OrganizationAccess, GroupAccess, ConversationAccess],
+})
 export class AccessModule {}

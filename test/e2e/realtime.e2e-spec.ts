@@ -183,6 +183,27 @@ describe('realtime on two instances (shared PostgreSQL and Redis)', () => {
       await paulA.next<{ userId: string; online: boolean }>('presence', (p) => isPia(p) && !p.online);
       expect(eveA.all('presence')).toEqual([]);
     });
+
+    it('tells partners of presence changes in the order they happened, whichever instance saw them', async () => {
+      const [hugo, wanda] = await Promise.all(['Hugo', 'Wanda'].map(person));
+      await startConversation(app, wanda.accessToken, [hugo.userId]);
+      const wandaA = await on(A, wanda);
+      const isHugo = (p: { userId: string }) => p.userId === hugo.userId;
+      // One device hops between the instances: each time the new connection races the old one's close.
+      let device = await on(B, hugo);
+      for (let hop = 0; hop < 10; hop++) {
+        const next = on(hop % 2 === 0 ? A : B, hugo);
+        device.close();
+        device = await next;
+      }
+      await settle(800);
+      const seen = wandaA.all<{ userId: string; online: boolean }>('presence', isHugo).map((p) => p.online);
+      // Changes alternate (online, offline, online…) and the last one is the truth: Hugo is online.
+      expect(seen).toEqual(seen.map((_, i) => i % 2 === 0));
+      expect(seen.at(-1)).toBe(true);
+      device.close();
+      await wandaA.next<{ userId: string; online: boolean }>('presence', (p) => isHugo(p) && !p.online);
+    });
   });
 
   it('pushes notification:new to the post author when someone comments', async () => {

@@ -41,16 +41,22 @@ export function groupByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) 
 }
 
 /** A batched yes/no per id: `present` answers, in one query, which of the ids have the property. */
+export function flagLoader(
+  loaders: RequestLoaders,
+  name: string,
+  present: (ids: readonly string[]) => Promise<Iterable<string>>,
+): DataLoader<string, boolean> {
+  return loaders.get<string, boolean>(name, async (ids) => {
+    const yes = new Set(await present(ids));
+    return ids.map((key) => yes.has(key));
+  });
+}
+
 export function loadFlag(
   loaders: RequestLoaders,
   name: string,
   id: string,
   present: (ids: readonly string[]) => Promise<Iterable<string>>,
 ): Promise<boolean> {
-  return loaders
-    .get<string, boolean>(name, async (ids) => {
-      const yes = new Set(await present(ids));
-      return ids.map((key) => yes.has(key));
-    })
-    .load(id);
+  return flagLoader(loaders, name, present).load(id);
 }

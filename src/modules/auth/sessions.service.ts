@@ -6,6 +6,7 @@ import { createLogger } from '../../common/logging/logger';
 import { RUNTIME_CONFIG, RuntimeConfig } from '../../config/runtime-config';
 import { RealtimePublisher } from '../../infra/realtime/realtime-publisher';
 import { AccessTokens } from './access-tokens';
+import { preparedQuery } from '../../infra/database/prepared-query';
 
 const REFRESH_TOKEN_TTL_DAYS = 30;
 
@@ -130,11 +131,13 @@ export class SessionsService {
 
   /** True while the session is open and its user active: checked on every authenticated request. */
   async isLive(sessionId: string, userId: string): Promise<boolean> {
-    const rows = (await this.db.query(
+    const rows = await preparedQuery(
+      this.db,
+      'session-is-live',
       `SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND u.deactivated_at IS NULL`,
       [sessionId, userId],
-    )) as unknown[];
+    );
     return rows.length > 0;
   }
 

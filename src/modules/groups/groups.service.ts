@@ -32,11 +32,18 @@ export class GroupsService {
   }
 
   load(loaders: RequestLoaders, id: string): Promise<GroupEntity | null> {
-    return loaders
-      .get<string, GroupEntity | null>('groups.byId', async (ids) =>
-        byKey(ids, await this.groups.findBy({ id: In([...ids]) }), (g) => g.id),
-      )
-      .load(id);
+    return this.loader(loaders).load(id);
+  }
+
+  /** Hands the request's loader a row read elsewhere (in a joined statement), so loading it costs nothing. */
+  prime(loaders: RequestLoaders, row: GroupEntity): void {
+    this.loader(loaders).prime(row.id, row);
+  }
+
+  private loader(loaders: RequestLoaders) {
+    return loaders.get<string, GroupEntity | null>('groups.byId', async (ids) =>
+      byKey(ids, await this.groups.findBy({ id: In([...ids]) }), (g) => g.id),
+    );
   }
 
   /** Members of the organisation (any role) and admins above it may create its groups; the creator becomes OWNER. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { ConversationAccess } from '../../access/conversation-access.service';
 import { BadInputError, NotFoundError } from '../../common/errors/app-error';
 import { byKey, groupByKey, RequestLoaders } from '../../common/loaders/request-loaders';
 import { Connection } from '../../common/pagination/connection';
@@ -30,24 +31,12 @@ export class MessagingService {
     @InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>,
     private readonly db: DataSource,
     private readonly realtime: RealtimePublisher,
+    private readonly access: ConversationAccess,
   ) {}
-
-  async participantIds(conversationId: string, manager: EntityManager = this.db.manager): Promise<string[]> {
-    const rows = (await manager.query('SELECT user_id FROM conversation_participants WHERE conversation_id = $1', [
-      conversationId,
-    ])) as {
-      user_id: string;
-    }[];
-    return rows.map((row) => row.user_id);
-  }
 
   /** The conversation, when the viewer takes part in it; NOT_FOUND otherwise. */
   async get(viewerId: string, conversationId: string): Promise<ConversationEntity> {
-    const [row] = (await this.db.query(
-      `SELECT c.id FROM conversations c JOIN conversation_participants p ON p.conversation_id = c.id AND p.user_id = $2 WHERE c.id = $1`,
-      [conversationId, viewerId],
-    )) as { id: string }[];
-    if (!row) throw new NotFoundError('Conversation');
+    await this.access.assertParticipant(viewerId, conversationId);
     return this.conversations.findOneByOrFail({ id: conversationId });
   }
 
@@ -118,7 +107,7 @@ export class MessagingService {
         if (outcome.created) {
           // On the locked connection: waiting for another pool connection here could deadlock the pool.
           await this.realtime.publish({
-            userIds: await this.participantIds(outcome.message.conversationId, runner.manager),
+            userIds: await this.access.participantIds(outcome.message.conversationId, runner.manager),
             event: 'message:new',
             payload: toMessageModel(outcome.message),
           });
@@ -143,12 +132,7 @@ export class MessagingService {
           .getRepository(MessageEntity)
           .findBy({ senderId: viewerId, clientId: input.clientId });
         if (previous) return { message: previous, created: false };
-        const [conversation] = (await tx.query(
-          `SELECT c.id FROM conversations c JOIN conversation_participants p ON p.conversation_id = c.id AND p.user_id = $2
-            WHERE c.id = $1 FOR UPDATE OF c`,
-          [input.conversationId, viewerId],
-        )) as { id: string }[];
-        if (!conversation) throw new NotFoundError('Conversation');
+        await this.access.assertParticipant(viewerId, input.conversationId, { manager: tx, lock: true });
         const [inserted] = (await tx.query(
           `WITH next AS (UPDATE conversations SET last_seq = last_seq + 1, updated_at = now() WHERE id = $1 RETURNING last_seq)
            INSERT INTO messages (conversation_id, seq, sender_id, body, client_id)
@@ -232,7 +216,7 @@ export class MessagingService {
       'UPDATE conversation_participants SET last_read_seq = greatest(last_read_seq, $3) WHERE conversation_id = $1 AND user_id = $2',
       [conversationId, viewerId, message.seq],
     );
-    const others = (await this.participantIds(conversationId)).filter((id) => id !== viewerId);
+    const others = (await this.access.participantIds(conversationId)).filter((id) => id !== viewerId);
     this.realtime.publish({
       userIds: others,
       event: 'conversation:read',
@@ -293,26 +277,6 @@ export class MessagingService {
         return ids.map((id) => counts.get(id) ?? 0);
       })
       .load(conversationId);
-  }
-
-  /** Is the viewer a participant? For socket events (typing), cheap and uncached. */
-  async isParticipant(viewerId: string, conversationId: string): Promise<boolean> {
-    const rows = (await this.db.query(
-      'SELECT 1 FROM conversation_participants WHERE conversation_id = $1 AND user_id = $2',
-      [conversationId, viewerId],
-    )) as unknown[];
-    return rows.length > 0;
-  }
-
-  /** Everyone who shares a conversation with the user: who hears about their presence. */
-  async partners(userId: string): Promise<string[]> {
-    const rows = (await this.db.query(
-      `SELECT DISTINCT o.user_id FROM conversation_participants me
-         JOIN conversation_participants o ON o.conversation_id = me.conversation_id AND o.user_id <> me.user_id
-        WHERE me.user_id = $1`,
-      [userId],
-    )) as { user_id: string }[];
-    return rows.map((row) => row.user_id);
   }
 }
 

@@ -3,6 +3,7 @@ import { IsUUID } from 'class-validator';
 import { AppError } from '../../common/errors/app-error';
 import { RateLimits } from '../../common/rate-limit/rate-limits';
 import { validatePayload } from '../../common/validation/validate-payload';
+import { ConversationAccess } from '../../access/conversation-access.service';
 import { RealtimePublisher } from '../../infra/realtime/realtime-publisher';
 import { AuthedSocket, SocketServer } from '../realtime/socket-server';
 import { MarkReadArgs, SendMessageInput } from './dto/messaging.inputs';
@@ -36,6 +37,7 @@ export class MessagingSocketHandlers implements OnModuleInit {
     private readonly messaging: MessagingService,
     private readonly limits: RateLimits,
     private readonly publisher: RealtimePublisher,
+    private readonly access: ConversationAccess,
   ) {}
 
   onModuleInit(): void {
@@ -62,19 +64,12 @@ export class MessagingSocketHandlers implements OnModuleInit {
         return {};
       }),
     );
-    this.sockets.onPresenceChange((userId, online) => {
-      void this.messaging
-        .partners(userId)
-        .then((partners) =>
-          this.publisher.publish({ userIds: partners, event: 'presence', payload: { userId, online } }),
-        )
-        .catch(() => undefined);
-    });
+    this.sockets.setPresenceAudience((userId) => this.access.partners(userId));
   }
 
   /** Ephemeral: told to the other participants, never stored. Silently dropped for non-participants. */
   private async typing(socket: AuthedSocket, conversationId: string): Promise<void> {
-    const participants = await this.messaging.participantIds(conversationId);
+    const participants = await this.access.participantIds(conversationId);
     if (!participants.includes(socket.data.userId)) return;
     void this.publisher.publish({
       userIds: participants.filter((id) => id !== socket.data.userId),

@@ -40,8 +40,8 @@ export class PostsResolver {
     description:
       'Newest first: posts of the groups the viewer is a member of or follows, and of the groups of organisations they follow.',
   })
-  async feed(@CurrentViewer() viewer: Viewer, @Args() args: ConnectionArgs) {
-    return mapConnection(await this.posts.feed(viewer.id, args.first, args.after), toPostModel);
+  async feed(@CurrentViewer() viewer: Viewer, @Args() args: ConnectionArgs, @Context() ctx: RequestContext) {
+    return mapConnection(await this.posts.feed(viewer.id, args.first, args.after, ctx.loaders), toPostModel);
   }
 
   @RateLimit('createPost')

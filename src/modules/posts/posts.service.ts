@@ -4,11 +4,17 @@ import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { GroupAccess } from '../../access/group-access.service';
 import { allows, GroupStanding, mayReadContent } from '../../access/group-policy';
 import { ForbiddenError, NotFoundError } from '../../common/errors/app-error';
-import { byKey, loadFlag, RequestLoaders } from '../../common/loaders/request-loaders';
+import { byKey, flagLoader, RequestLoaders } from '../../common/loaders/request-loaders';
 import { Connection, lazyTotal } from '../../common/pagination/connection';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
 import { newestFirst } from '../../common/pagination/filters';
 import { hydrate, keysetPage } from '../../common/pagination/keyset';
+import { preparedQuery } from '../../infra/database/prepared-query';
+import { entityFromRow, selectColumns } from '../../infra/database/raw-entities';
+import { GroupEntity } from '../groups/group.entity';
+import { GroupsService } from '../groups/groups.service';
+import { UserEntity } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
 import { PostEntity } from './post.entity';
 import { enqueueSearchWork } from '../../infra/search/search-outbox';
 import { AuditService } from '../audit/audit.service';
@@ -21,7 +27,18 @@ export class PostsService {
     private readonly db: DataSource,
     private readonly access: GroupAccess,
     private readonly audit: AuditService,
-  ) {}
+    private readonly users: UsersService,
+    private readonly groups: GroupsService,
+  ) {
+    // The page, its authors, groups and the viewer's reactions in one round trip (columns named by the entities).
+    this.feedStatement = feedSql(access.readableGroupSql('g', '$1'), {
+      post: selectColumns(db, PostEntity, 'p', 'p_'),
+      author: selectColumns(db, UserEntity, 'u', 'u_'),
+      group: selectColumns(db, GroupEntity, 'g', 'g_'),
+    });
+  }
+
+  private readonly feedStatement: string;
 
   /** A moderator removing someone else's post or comment is audited in the group's organisation. */
   async auditModeration(
@@ -128,7 +145,11 @@ export class PostsService {
   }
 
   hasReacted(loaders: RequestLoaders, viewerId: string, postId: string): Promise<boolean> {
-    return loadFlag(loaders, `posts.reacted:${viewerId}`, postId, async (ids) =>
+    return this.reactedLoader(loaders, viewerId).load(postId);
+  }
+
+  private reactedLoader(loaders: RequestLoaders, viewerId: string) {
+    return flagLoader(loaders, `posts.reacted:${viewerId}`, async (ids) =>
       (
         (await this.db.query('SELECT post_id AS id FROM reactions WHERE user_id = $1 AND post_id = ANY($2::uuid[])', [
           viewerId,
@@ -159,17 +180,22 @@ export class PostsService {
    * (LATERAL), and the newest of those win, so the cost does not grow with the page number.
    * See docs/queries/feed.sql.
    */
-  async feed(viewerId: string, first: number, after?: string): Promise<Connection<PostEntity>> {
+  async feed(
+    viewerId: string,
+    first: number,
+    after: string | undefined,
+    loaders: RequestLoaders,
+  ): Promise<Connection<PostEntity>> {
     const [cursorTime, cursorId] = after ? decodeCursor(after, ['timestamptz', 'uuid']) : [null, null];
-    const rows = (await this.db.query(FEED_SQL.replace('$READABLE', this.access.readableGroupSql('g', '$1')), [
+    const rows = await preparedQuery<Record<string, unknown>>(this.db, 'feed-page', this.feedStatement, [
       viewerId,
       cursorTime,
       cursorId,
       first + 1,
-    ])) as { id: string; created_at_key: string }[];
-    const page = rows.slice(0, first);
-    const edges = page.map((row) => ({ cursor: encodeCursor([row.created_at_key, row.id]), node: { id: row.id } }));
-    const connection = lazyTotal(
+    ]);
+    const page = rows.slice(0, first).map((row) => this.primeFeedRow(row, viewerId, loaders));
+    const edges = page.map(({ key, post }) => ({ cursor: encodeCursor([key, post.id]), node: post }));
+    return lazyTotal(
       { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } },
       async () => {
         const [{ count }] = (await this.db.query(
@@ -179,7 +205,16 @@ export class PostsService {
         return count;
       },
     );
-    return this.hydrate(connection);
+  }
+
+  /** A feed row's post; its author, group and reaction go to the request's loaders, so those fields cost no query. */
+  private primeFeedRow(row: Record<string, unknown>, viewerId: string, loaders: RequestLoaders) {
+    const post = entityFromRow(this.db, PostEntity, row, 'p_')!;
+    const author = entityFromRow(this.db, UserEntity, row, 'u_');
+    if (author) this.users.prime(loaders, author);
+    this.groups.prime(loaders, entityFromRow(this.db, GroupEntity, row, 'g_')!);
+    this.reactedLoader(loaders, viewerId).prime(post.id, row.viewer_has_reacted === true);
+    return { key: row.created_at_key as string, post };
   }
 
   private hydrate(page: Connection<{ id: string }>): Promise<Connection<PostEntity>> {
@@ -194,18 +229,34 @@ const FEED_GROUPS = `
           OR g.organization_id IN (SELECT organization_id FROM organization_follows WHERE user_id = $1))
      AND $READABLE`;
 
-export const FEED_SQL = `
-WITH feed_groups AS (${FEED_GROUPS})
-SELECT recent.id, recent.created_at::text AS created_at_key
-  FROM feed_groups fg
-  CROSS JOIN LATERAL (
-    SELECT p.id, p.created_at FROM posts p
-     WHERE p.group_id = fg.id AND p.deleted_at IS NULL
-       AND ($2::timestamptz IS NULL OR (p.created_at, p.id) < ($2::timestamptz, $3::uuid))
-     ORDER BY p.created_at DESC, p.id DESC
-     LIMIT $4) recent
- ORDER BY recent.created_at DESC, recent.id DESC
- LIMIT $4`;
+/**
+ * The home feed's one statement: $1 viewer, $2/$3 cursor (created_at, id) or NULL, $4 page size + 1.
+ * `readable` is the access policy's condition on groups `g`; `columns` what to return of the post
+ * `p`, its author `u` and its group `g` (every column by default).
+ */
+export function feedSql(readable: string, columns = { post: 'p.*', author: 'u.*', group: 'g.*' }): string {
+  return `
+WITH feed_groups AS (${FEED_GROUPS.replace('$READABLE', readable)}),
+page AS (
+  SELECT recent.id, recent.created_at
+    FROM feed_groups fg
+    CROSS JOIN LATERAL (
+      SELECT p.id, p.created_at FROM posts p
+       WHERE p.group_id = fg.id AND p.deleted_at IS NULL
+         AND ($2::timestamptz IS NULL OR (p.created_at, p.id) < ($2::timestamptz, $3::uuid))
+       ORDER BY p.created_at DESC, p.id DESC
+       LIMIT $4) recent
+   ORDER BY recent.created_at DESC, recent.id DESC
+   LIMIT $4)
+SELECT page.created_at::text AS created_at_key, page.id AS page_id,
+       ${columns.post}, ${columns.author}, ${columns.group},
+       EXISTS (SELECT 1 FROM reactions r WHERE r.post_id = p.id AND r.user_id = $1) AS viewer_has_reacted
+  FROM page
+  JOIN posts p ON p.id = page.id
+  JOIN groups g ON g.id = p.group_id
+  LEFT JOIN users u ON u.id = p.author_id
+ ORDER BY page.created_at DESC, page.id DESC`;
+}
 
 const FEED_COUNT_SQL = `
 WITH feed_groups AS (${FEED_GROUPS})

@@ -1,66 +1,90 @@
 import type Redis from 'ioredis';
+import type { RealtimeEvent } from '../../infra/realtime/realtime-publisher';
 
-/** Online = at least one connected device. Ephemeral: losing it loses nothing that matters. */
+/**
+ * Online = at least one connected device. Ephemeral: losing it loses nothing that matters.
+ *
+ * A change (first device in, last device out) is announced atomically with the change itself:
+ * devices of one person come and go on different instances, and an announcement made after the
+ * fact could overtake the next one (online published after offline while the person is gone).
+ */
 export interface PresenceStore {
-  /** Returns true when this device made the user go online. */
-  connect(userId: string, socketId: string): Promise<boolean>;
-  /** Returns true when this was the user's last device. */
-  disconnect(userId: string, socketId: string): Promise<boolean>;
+  /** Adds a device; announces `online` when it is the person's first. Returns whether it was. */
+  connect(userId: string, socketId: string, online: RealtimeEvent): Promise<boolean>;
+  /** Removes a device; announces `offline` when it was the person's last. Returns whether it was. */
+  disconnect(userId: string, socketId: string, offline: RealtimeEvent): Promise<boolean>;
   /** Keeps this instance's devices alive (Redis entries expire if an instance dies). */
   heartbeat(devices: { userId: string; socketId: string }[]): Promise<void>;
 }
 
+/** A single instance: the announcement is emitted in the same turn of the event loop. */
 export class MemoryPresence implements PresenceStore {
   private readonly devices = new Map<string, Set<string>>();
 
-  async connect(userId: string, socketId: string): Promise<boolean> {
+  constructor(private readonly emit: (event: RealtimeEvent) => void) {}
+
+  async connect(userId: string, socketId: string, online: RealtimeEvent): Promise<boolean> {
     const set = this.devices.get(userId) ?? new Set<string>();
     set.add(socketId);
     this.devices.set(userId, set);
-    return set.size === 1;
+    return this.announceIf(set.size === 1, online);
   }
 
-  async disconnect(userId: string, socketId: string): Promise<boolean> {
+  async disconnect(userId: string, socketId: string, offline: RealtimeEvent): Promise<boolean> {
     const set = this.devices.get(userId);
     if (!set?.delete(socketId)) return false;
     if (set.size > 0) return false;
     this.devices.delete(userId);
-    return true;
+    return this.announceIf(true, offline);
   }
 
   async heartbeat(): Promise<void> {}
+
+  private announceIf(changed: boolean, event: RealtimeEvent): boolean {
+    if (changed && event.userIds.length > 0) this.emit(event);
+    return changed;
+  }
 }
 
 const TTL_MS = 90_000;
 
-/** Devices per user in a Redis sorted set scored by expiry, shared by every instance. */
+// KEYS[1] the person's devices; ARGV: now, ttl, socket id, bus channel, announcement ('' for none).
+const CONNECT_SCRIPT = `
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+redis.call('ZADD', KEYS[1], tonumber(ARGV[1]) + tonumber(ARGV[2]), ARGV[3])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+if redis.call('ZCARD', KEYS[1]) ~= 1 then return 0 end
+if ARGV[5] ~= '' then redis.call('PUBLISH', ARGV[4], ARGV[5]) end
+return 1`;
+
+const DISCONNECT_SCRIPT = `
+local removed = redis.call('ZREM', KEYS[1], ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+if removed ~= 1 or redis.call('ZCARD', KEYS[1]) ~= 0 then return 0 end
+if ARGV[5] ~= '' then redis.call('PUBLISH', ARGV[4], ARGV[5]) end
+return 1`;
+
+/**
+ * Devices per person in a Redis sorted set scored by expiry, shared by every instance. A change
+ * and its announcement on the realtime bus are one Lua script, so the bus carries presence
+ * changes in the order Redis made them, whichever instances they came from.
+ */
 export class RedisPresence implements PresenceStore {
-  constructor(private readonly redis: Redis) {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly bus: string,
+  ) {}
 
   private key(userId: string) {
     return `presence:${userId}`;
   }
 
-  async connect(userId: string, socketId: string): Promise<boolean> {
-    const now = Date.now();
-    const results = await this.redis
-      .multi()
-      .zremrangebyscore(this.key(userId), '-inf', now)
-      .zadd(this.key(userId), now + TTL_MS, socketId)
-      .zcard(this.key(userId))
-      .pexpire(this.key(userId), TTL_MS)
-      .exec();
-    return Number(results?.[2]?.[1]) === 1;
+  connect(userId: string, socketId: string, online: RealtimeEvent): Promise<boolean> {
+    return this.run(CONNECT_SCRIPT, userId, socketId, online);
   }
 
-  async disconnect(userId: string, socketId: string): Promise<boolean> {
-    const results = await this.redis
-      .multi()
-      .zrem(this.key(userId), socketId)
-      .zremrangebyscore(this.key(userId), '-inf', Date.now())
-      .zcard(this.key(userId))
-      .exec();
-    return Number(results?.[0]?.[1]) === 1 && Number(results?.[2]?.[1]) === 0;
+  disconnect(userId: string, socketId: string, offline: RealtimeEvent): Promise<boolean> {
+    return this.run(DISCONNECT_SCRIPT, userId, socketId, offline);
   }
 
   async heartbeat(devices: { userId: string; socketId: string }[]): Promise<void> {
@@ -70,5 +94,20 @@ export class RedisPresence implements PresenceStore {
       multi.zadd(this.key(userId), 'XX', Date.now() + TTL_MS, socketId).pexpire(this.key(userId), TTL_MS);
     }
     await multi.exec();
+  }
+
+  private async run(script: string, userId: string, socketId: string, event: RealtimeEvent): Promise<boolean> {
+    const announcement = event.userIds.length > 0 ? JSON.stringify(event) : '';
+    const changed = await this.redis.eval(
+      script,
+      1,
+      this.key(userId),
+      Date.now(),
+      TTL_MS,
+      socketId,
+      this.bus,
+      announcement,
+    );
+    return changed === 1;
   }
 }

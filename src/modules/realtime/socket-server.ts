@@ -36,7 +36,7 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
   private io?: Server;
   private readonly handlers = new Map<string, SocketHandler>();
   private readonly presence: PresenceStore;
-  private presenceListener?: (userId: string, online: boolean) => void;
+  private presenceAudience: (userId: string) => Promise<string[]> = async () => [];
   private sweeper?: NodeJS.Timeout;
   private unsubscribe: (() => void)[] = [];
 
@@ -47,7 +47,9 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
     @Inject(REDIS) private readonly redis: RedisConnections | null,
   ) {
-    this.presence = redis ? new RedisPresence(redis.commands) : new MemoryPresence();
+    this.presence = redis
+      ? new RedisPresence(redis.commands, BUS)
+      : new MemoryPresence((event) => this.emitLocally(event));
   }
 
   /** Registers the handler of a client event; its result is the acknowledgement. */
@@ -55,8 +57,9 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
     this.handlers.set(event, handler);
   }
 
-  onPresenceChange(listener: (userId: string, online: boolean) => void): void {
-    this.presenceListener = listener;
+  /** Who hears about a person coming online or going offline (the feature module decides). */
+  setPresenceAudience(audience: (userId: string) => Promise<string[]>): void {
+    this.presenceAudience = audience;
   }
 
   onApplicationBootstrap(): void {
@@ -121,7 +124,26 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
     this.emitLocally(event);
   }
 
+  /** Records a device coming or going; the store announces a change to the audience atomically with it. */
+  private async presenceOf(
+    userId: string,
+    online: boolean,
+    record: (announcement: RealtimeEvent) => Promise<boolean>,
+  ): Promise<void> {
+    try {
+      const audience = await this.presenceAudience(userId).catch((err: unknown) => {
+        this.logger.warn({ err }, 'presence audience unavailable; the change goes unannounced');
+        return [];
+      });
+      await record({ userIds: audience, event: 'presence', payload: { userId, online } });
+    } catch {
+      // Redis away: presence is ephemeral, the next connection records it again.
+    }
+  }
+
   private emitLocally({ userIds, event, payload }: RealtimeEvent): void {
+    // An empty room list would mean "every socket": an event addressed to nobody goes nowhere.
+    if (userIds.length === 0) return;
     this.io?.local.to(userIds.map(userRoom)).emit(event, payload);
   }
 
@@ -142,15 +164,12 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
   private onConnection(socket: AuthedSocket): void {
     const { userId } = socket.data;
     void socket.join(userRoom(userId));
-    void this.presence
-      .connect(userId, socket.id)
-      .then((online) => online && this.presenceListener?.(userId, true))
-      .catch(() => undefined);
+    // The device leaves only after it has arrived, or a quick disconnect could run first and leave a ghost device.
+    const arrived = this.presenceOf(userId, true, (event) => this.presence.connect(userId, socket.id, event));
     socket.on('disconnect', () => {
-      void this.presence
-        .disconnect(userId, socket.id)
-        .then((offline) => offline && this.presenceListener?.(userId, false))
-        .catch(() => undefined);
+      void arrived.then(() =>
+        this.presenceOf(userId, false, (event) => this.presence.disconnect(userId, socket.id, event)),
+      );
     });
     socket.on('auth:refresh', (payload: unknown, ack?: unknown) => void this.refresh(socket, payload, ack));
     for (const [event, handler] of this.handlers) {

@@ -48,11 +48,18 @@ export class UsersService {
 
   /** Batched per request: every `author`, `user` or `sender` field goes through here. */
   load(loaders: RequestLoaders, id: string): Promise<UserEntity | null> {
-    return loaders
-      .get<string, UserEntity | null>('users.byId', async (ids) =>
-        byKey(ids, await this.users.findBy({ id: In([...ids]) }), (u) => u.id),
-      )
-      .load(id);
+    return this.loader(loaders).load(id);
+  }
+
+  /** Hands the request's loader a row read elsewhere (in a joined statement), so loading it costs nothing. */
+  prime(loaders: RequestLoaders, row: UserEntity): void {
+    this.loader(loaders).prime(row.id, row);
+  }
+
+  private loader(loaders: RequestLoaders) {
+    return loaders.get<string, UserEntity | null>('users.byId', async (ids) =>
+      byKey(ids, await this.users.findBy({ id: In([...ids]) }), (u) => u.id),
+    );
   }
 
   async updateProfile(userId: string, input: UpdateProfileInput): Promise<UserEntity> {
