@@ -74,7 +74,9 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
     io.use(
       (socket, next) =>
         void this.authenticate(socket as AuthedSocket).then(
-          () => next(),
+          // The device counts as present before its client hears "connected": whatever that client
+          // does next (close its other device, say) reaches the presence store after this arrival.
+          () => this.arrive(socket as AuthedSocket).then(() => next()),
           () => next(new Error('UNAUTHENTICATED')),
         ),
     );
@@ -124,6 +126,18 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
     this.emitLocally(event);
   }
 
+  private async arrive(socket: AuthedSocket): Promise<void> {
+    const { userId } = socket.data;
+    await this.presenceOf(userId, true, (event) => this.presence.connect(userId, socket.id, event));
+    // Gone while it was being recorded: Socket.io will not connect it, so no disconnect will follow.
+    if (socket.conn.readyState !== 'open') await this.leave(socket);
+  }
+
+  private leave(socket: AuthedSocket): Promise<void> {
+    const { userId } = socket.data;
+    return this.presenceOf(userId, false, (event) => this.presence.disconnect(userId, socket.id, event));
+  }
+
   /** Records a device coming or going; the store announces a change to the audience atomically with it. */
   private async presenceOf(
     userId: string,
@@ -164,13 +178,7 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
   private onConnection(socket: AuthedSocket): void {
     const { userId } = socket.data;
     void socket.join(userRoom(userId));
-    // The device leaves only after it has arrived, or a quick disconnect could run first and leave a ghost device.
-    const arrived = this.presenceOf(userId, true, (event) => this.presence.connect(userId, socket.id, event));
-    socket.on('disconnect', () => {
-      void arrived.then(() =>
-        this.presenceOf(userId, false, (event) => this.presence.disconnect(userId, socket.id, event)),
-      );
-    });
+    socket.on('disconnect', () => void this.leave(socket));
     socket.on('auth:refresh', (payload: unknown, ack?: unknown) => void this.refresh(socket, payload, ack));
     for (const [event, handler] of this.handlers) {
       socket.on(event, (payload: unknown, ack?: unknown) => {
