@@ -1,7 +1,8 @@
 'use strict';
 // The home feed through the real server (autocannon over HTTP), page 1 and a deep page, and its
 // baselines: a bare Node http server answering a body of the same size, and the feed's own SQL
-// through `pg` (no GraphQL, no auth, no hydration).
+// through `pg` (the one statement the app runs for a page: posts, authors, groups, the viewer's
+// reactions; no GraphQL, no session check).
 const autocannon = require('autocannon');
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');

@@ -16,6 +16,8 @@ const SEARCH = `query Search($q: String!) {
 
 const INDEXES = ['questions', 'answers', 'posts', 'groups', 'people'];
 const CONTENT = ['questions', 'answers', 'posts'];
+// What a hit shows (the app's DISPLAY): the title field and the snippet fields, beside the ids.
+const TITLE = { questions: 'title', answers: 'questionTitle', posts: 'body', groups: 'name', people: 'displayName' };
 const SNIPPET = {
   questions: ['body', 'title', 'tags'],
   answers: ['body', 'questionTitle'],
@@ -56,6 +58,7 @@ function meiliBody(prefix, q, filter) {
       indexUid: `${prefix}_${index}`,
       q,
       ...(CONTENT.includes(index) && filter ? { filter: `(${filter})` } : {}),
+      attributesToRetrieve: [...new Set(['id', 'groupId', 'questionId', 'createdAt', TITLE[index], ...SNIPPET[index]])],
       attributesToHighlight: SNIPPET[index],
       attributesToCrop: SNIPPET[index],
       cropLength: 24,

@@ -88,6 +88,10 @@ export class SearchService {
         index,
         q: args.query,
         filter: filters.length ? filters.map((f) => `(${f})`).join(' AND ') : undefined,
+        // Only what a hit shows: whole documents (a post's body, an answer's text) cost both ends.
+        attributesToRetrieve: [
+          ...new Set(['id', 'groupId', 'questionId', 'createdAt', DISPLAY[index].title, ...DISPLAY[index].snippet]),
+        ],
         attributesToHighlight: DISPLAY[index].snippet,
         attributesToCrop: DISPLAY[index].snippet,
         cropLength: 24,
@@ -105,10 +109,13 @@ export class SearchService {
   async similarQuestions(viewerId: string, text: string, first: number): Promise<QuestionEntity[]> {
     const filter = await this.contentFilter(viewerId);
     const result = await this.run(() =>
-      this.client.federatedSearch([{ index: 'questions', q: text, filter, matchingStrategy: 'last' }], {
-        offset: 0,
-        limit: first * 2,
-      }),
+      this.client.federatedSearch(
+        [{ index: 'questions', q: text, filter, matchingStrategy: 'last', attributesToRetrieve: ['id'] }],
+        {
+          offset: 0,
+          limit: first * 2,
+        },
+      ),
     );
     // Read back from PostgreSQL: the source of truth drops anything deleted since it was indexed.
     const found = await this.questions.readableAmong(
