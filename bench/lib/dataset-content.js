@@ -2,26 +2,9 @@
 // The benchmark dataset's questions and answers, and its conversations and messages (dataset.js
 // seeds the rest and calls these).
 const { arrayLiteral, Batch } = require('./bulk-writer');
-const { sentence, paragraph } = require('./text');
+const { TAGS, sentence, paragraph } = require('./text');
 
 const DAY = 86_400_000;
-const TAGS = [
-  'subventions',
-  'assurance',
-  'licences',
-  'arbitrage',
-  'formation',
-  'comptabilité',
-  'jeunes',
-  'matériel',
-  'statuts',
-  'santé',
-  'communication',
-  'emploi',
-  'événements',
-  'transport',
-  'partenariats',
-];
 
 /** Questions (about two answers each); half of the answered ones get an accepted answer. */
 async function seedQuestions({ writer, rng, size, users, groups, members, now, iso }) {

@@ -6,26 +6,9 @@ const { performance } = require('node:perf_hooks');
 const { createRng } = require('./rng');
 const { BulkWriter, Batch, arrayLiteral } = require('./bulk-writer');
 const { seedQuestions, seedConversations } = require('./dataset-content');
-const { FIRST_NAMES, LAST_NAMES, JOBS, SKILLS, WORDS, sentence, paragraph } = require('./text');
+const { FIRST_NAMES, LAST_NAMES, JOBS, SKILLS, TAGS, WORDS, sentence, paragraph } = require('./text');
 
 const DAY = 86_400_000;
-const TAGS = [
-  'subventions',
-  'assurance',
-  'licences',
-  'arbitrage',
-  'formation',
-  'comptabilité',
-  'jeunes',
-  'matériel',
-  'statuts',
-  'santé',
-  'communication',
-  'emploi',
-  'événements',
-  'transport',
-  'partenariats',
-];
 
 function sizes(scale, overrides = {}) {
   const n = (base, min) => Math.max(min, Math.round(base * scale));

@@ -28,6 +28,25 @@ Orléans Rouen Caen Reims Metz Nancy Limoges Poitiers Clermont-Ferrand Besançon
 
 const CONNECTORS = ['pour', 'avec', 'sur', 'dans', 'et', 'de', 'du', 'des', 'la', 'le', 'les', 'un', 'une', 'au', 'en'];
 
+/** Question tags (and group topics): what a federation's clubs ask about. */
+const TAGS = [
+  'subventions',
+  'assurance',
+  'licences',
+  'arbitrage',
+  'formation',
+  'comptabilité',
+  'jeunes',
+  'matériel',
+  'statuts',
+  'santé',
+  'communication',
+  'emploi',
+  'événements',
+  'transport',
+  'partenariats',
+];
+
 const FIRST_NAMES =
   `Camille Léa Manon Chloé Emma Inès Jade Louise Alice Lina Sarah Julie Claire Marie Anne Sophie Nathalie
 Isabelle Céline Aurélie Hélène Lucie Mathilde Pauline Élodie Agathe Zoé Margaux Lucas Hugo Louis Jules Gabriel Arthur
@@ -146,4 +165,4 @@ const SEARCH_QUERIES = [
   'Martin',
 ];
 
-module.exports = { WORDS, FIRST_NAMES, LAST_NAMES, JOBS, SKILLS, sentence, paragraph, SEARCH_QUERIES };
+module.exports = { WORDS, TAGS, FIRST_NAMES, LAST_NAMES, JOBS, SKILLS, sentence, paragraph, SEARCH_QUERIES };

@@ -1,19 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { cli } from '../support/cli';
 import { createTestDatabase, dropTestDatabase, serverUrl } from '../support/databases';
 import { postGraphQL } from '../support/graphql-client';
 import { searchEnv } from '../support/search-env';
 import { ServerProcess, startServerProcess } from '../support/server-process';
-
-const CLI = join(__dirname, '..', '..', 'dist', 'cli', 'main.js');
-
-function cli(args: string[], env: Record<string, string>) {
-  return spawnSync(process.execPath, [CLI, ...args], {
-    env: { PATH: process.env.PATH, ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-}
 
 /** `npm run cli -- bootstrap` on an empty database, then a server that must not bootstrap again. */
 describe('cli bootstrap', () => {

@@ -1,20 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { cli } from '../support/cli';
 import { createTestDatabase, dropTestDatabase, serverUrl, sql } from '../support/databases';
 import { postGraphQL } from '../support/graphql-client';
 import { searchEnv } from '../support/search-env';
 import { eventually } from '../support/eventually';
 import { ServerProcess, startServerProcess } from '../support/server-process';
-
-const CLI = join(__dirname, '..', '..', 'dist', 'cli', 'main.js');
-
-function cli(args: string[], env: Record<string, string>) {
-  return spawnSync(process.execPath, [CLI, ...args], {
-    env: { PATH: process.env.PATH, ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-}
 
 async function login(url: string, email: string): Promise<string> {
   const res = await postGraphQL<{ login: { accessToken: string } }>(
