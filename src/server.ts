@@ -2,13 +2,14 @@ import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import helmet from 'helmet';
-import pinoHttp from 'pino-http';
 import { AppModule } from './app.module';
 import { Lifecycle } from './common/health/lifecycle';
-import { configureRootLogger, createLogger, rootLogger } from './common/logging/logger';
+import { originAllowed, ownOrigin } from './common/auth/origin-policy';
+import { bodyParserErrors, refuseOtherCharsets } from './common/http/body-parsing';
+import { configureRootLogger, createLogger } from './common/logging/logger';
+import { requestLogger } from './common/logging/request-logger';
 import { NestPinoLogger } from './common/logging/nest-logger';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/load-config';
@@ -24,50 +25,39 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const REQUEST_ID = /^[\w-]{1,64}$/;
-
-/** Builds the Nest application on resolved services (no listening): shared by the server and the CLI. */
+/**
+ * Builds the Nest application on resolved services (no listening): shared by the server and the CLI.
+ * Order matters: the security headers come first, so every answer carries them, even the body
+ * parser's refusals (malformed JSON, 413, a foreign charset) which never reach a route.
+ */
 export async function createApp(config: RuntimeConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: new NestPinoLogger(),
     abortOnError: false,
     bodyParser: false,
   });
+  app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  // 1 MB bodies at most (413 beyond); malformed JSON is a 400 from the parser.
-  app.useBodyParser('json', { limit: '1mb' });
   // The sandbox page needs inline scripts: the CSP is on in production, where the sandbox is off.
   app.use(helmet({ contentSecurityPolicy: config.isProduction ? undefined : false, crossOriginEmbedderPolicy: false }));
-  app.enableCors({
-    origin: (origin, callback) =>
-      callback(
-        null,
-        !origin || (config.corsOrigins.length ? config.corsOrigins.includes(origin) : !config.isProduction),
-      ),
-    credentials: true,
-  });
-  app.use(
-    pinoHttp({
-      logger: rootLogger(),
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-      },
+  app.use(requestLogger());
+  app.enableCors((req, callback) =>
+    callback(null, {
+      origin: originAllowed(config, req.headers.origin, ownOrigin(req, config.trustProxy)),
+      credentials: true,
     }),
   );
+  // 1 MB bodies at most (413 beyond); malformed JSON is a 400; both with a fixed message.
+  app.use(refuseOtherCharsets);
+  app.useBodyParser('json', { limit: '1mb' });
+  app.use(bodyParserErrors);
   app.useGlobalPipes(createValidationPipe());
   return app;
 }
 
 /** Starts everything: backing services, migrations, first-start bootstrap, then HTTP. */
 export async function startServer(config: AppConfig): Promise<RunningServer> {
-  configureRootLogger(config.logLevel);
+  configureRootLogger(config.logLevel, config.logFormat);
   const logger = createLogger('Server');
   const services = await startBackingServices(config);
   let app: NestExpressApplication | undefined;
@@ -91,7 +81,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   const started = app;
   const address = started.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${address.port}`;
-  logger.info({ url, graphql: `${url}/graphql` }, 'Maillage is listening');
+  logger.info({ url, graphql: `${url}/graphql` }, `Maillage is listening on ${url}`);
   return {
     app: started,
     config: services.config,

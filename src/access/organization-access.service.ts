@@ -60,4 +60,36 @@ export class OrganizationAccess {
   async mayAdminister(loaders: RequestLoaders, viewerId: string, organizationId: string): Promise<boolean> {
     return loadFlag(loaders, `access.admin:${viewerId}`, organizationId, (ids) => this.administered(viewerId, ids));
   }
+
+  /**
+   * Who may deactivate or reactivate an account: whoever administers every organisation the
+   * person belongs to (directly or from above), so the admin of one club never acts on someone
+   * who also belongs higher up. A person who belongs nowhere: the federation's admins.
+   * `none` when the viewer administers none of them (the person is then none of their business).
+   */
+  async accountAuthority(
+    viewerId: string,
+    userId: string,
+  ): Promise<{ decision: 'all' | 'some' | 'none'; organizationIds: string[] }> {
+    const rows = (await this.db.query(
+      `SELECT m.organization_id AS id,
+              EXISTS (SELECT 1 FROM organization_memberships a
+                       WHERE a.user_id = $1 AND a.role = 'ADMIN'
+                         AND (a.organization_id = o.id OR a.organization_id = ANY(o.ancestor_ids))) AS administered
+         FROM organization_memberships m JOIN organizations o ON o.id = m.organization_id
+        WHERE m.user_id = $2`,
+      [viewerId, userId],
+    )) as { id: string; administered: boolean }[];
+    if (rows.length === 0) {
+      const federations = (await this.db.query(
+        `SELECT o.id FROM organizations o JOIN organization_memberships a ON a.organization_id = o.id
+          WHERE o.kind = 'FEDERATION' AND a.user_id = $1 AND a.role = 'ADMIN'`,
+        [viewerId],
+      )) as { id: string }[];
+      return { decision: federations.length ? 'all' : 'none', organizationIds: federations.map((f) => f.id) };
+    }
+    const administered = rows.filter((row) => row.administered).length;
+    const decision = administered === rows.length ? 'all' : administered > 0 ? 'some' : 'none';
+    return { decision, organizationIds: rows.map((row) => row.id) };
+  }
 }

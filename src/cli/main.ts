@@ -24,7 +24,7 @@ const USAGE = `Usage: npm run cli -- <command>
 /** Runs `task` with the app wired to the configured (or embedded) services, then stops them. */
 async function withApp<T>(task: (app: Awaited<ReturnType<typeof createApp>>) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  configureRootLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  configureRootLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, config.logFormat);
   const services = await startBackingServices(config);
   try {
     await migrate(services.config.databaseUrl);

@@ -17,9 +17,12 @@ export interface AppConfig {
   jwtSecret?: string;
   dataDir: string;
   logLevel: RawConfig['LOG_LEVEL'];
+  /** Readable lines in development, JSON lines otherwise (LOG_FORMAT overrides). */
+  logFormat: 'json' | 'pretty';
   corsOrigins: string[];
   trustProxy: boolean;
-  loginLimits: { perAccount: number; perIp: number };
+  /** Password failures allowed per (account, IP), per account and per IP (see LoginThrottle). */
+  loginLimits: { perAccountAndIp: number; perAccount: number; perIp: number };
   /** Multiplies every operation rate limit (not login): above 1 for load tests, below to tighten. */
   rateLimitScale: number;
   /** Personal data of people whose last membership ended longer ago than this is purged. */
@@ -73,11 +76,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret: raw.JWT_SECRET,
     dataDir: resolve(raw.DATA_DIR),
     logLevel: raw.LOG_LEVEL,
+    logFormat: raw.LOG_FORMAT ?? (raw.NODE_ENV === 'development' ? 'pretty' : 'json'),
     corsOrigins: raw.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
     trustProxy: raw.TRUST_PROXY === 'true',
-    loginLimits: { perAccount: raw.LOGIN_MAX_FAILURES_PER_ACCOUNT, perIp: raw.LOGIN_MAX_FAILURES_PER_IP },
+    loginLimits: {
+      perAccountAndIp: raw.LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP,
+      perAccount: raw.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      perIp: raw.LOGIN_MAX_FAILURES_PER_IP,
+    },
     rateLimitScale: raw.RATE_LIMIT_SCALE,
     dataRetentionMonths: raw.DATA_RETENTION_MONTHS,
     bootstrap:

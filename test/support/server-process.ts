@@ -36,7 +36,8 @@ export function startServerProcess(
     }, options.timeoutMs ?? 60000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
-      const match = /"url":"(http:\/\/[^"]+)","graphql":"[^"]+","msg":"Maillage is listening"/.exec(output);
+      // JSON lines or readable ones (development): the message names the address either way.
+      const match = /Maillage is listening on (http:\/\/[\w.:[\]-]+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         child.stdout?.off('data', onData);

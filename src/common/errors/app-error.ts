@@ -12,7 +12,7 @@ export type ErrorCode =
   | 'INTERNAL_SERVER_ERROR';
 
 export interface ErrorDetails {
-  /** Input fields at fault, for BAD_USER_INPUT. */
+  /** Input fields at fault, for BAD_USER_INPUT (and the field a CONFLICT is about). */
   fields?: string[];
   /** Seconds until a retry may succeed, for RATE_LIMITED. */
   retryAfter?: number;
@@ -49,8 +49,8 @@ export class NotFoundError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(message: string) {
-    super('CONFLICT', message);
+  constructor(message: string, fields?: string[]) {
+    super('CONFLICT', message, fields ? { fields } : {});
   }
 }
 

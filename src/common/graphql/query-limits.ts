@@ -59,7 +59,8 @@ export function queryLimits(isProduction: boolean): {
 } {
   const armor = new ApolloArmor({
     maxDepth: { n: MAX_DEPTH, ignoreIntrospection: true, flattenFragments: true },
-    maxAliases: { n: MAX_ALIASES },
+    // Every alias counts, `__typename` ones too (Armor lets those through by default).
+    maxAliases: { n: MAX_ALIASES, allowList: [] },
     maxDirectives: { n: 50 },
     // Armor's token limit re-parses in a plugin hook, which turns every syntax error into a 500:
     // the parser's own maxTokens (parseOptions in app.module) does it cleanly.

@@ -1,4 +1,5 @@
-import pino, { Logger } from 'pino';
+import pino, { Logger, LoggerOptions } from 'pino';
+import pinoPretty from 'pino-pretty';
 
 /**
  * One pino root logger for the process. Requests log through `req.log` (pino-http: it carries the
@@ -23,10 +24,32 @@ const REDACT = [
   '*.body',
 ];
 
-let root: Logger = pino({ level: 'info', redact: { paths: REDACT, censor: '[redacted]' } });
+export type LogFormat = 'json' | 'pretty';
 
-export function configureRootLogger(level: string): Logger {
-  root = pino({ level, redact: { paths: REDACT, censor: '[redacted]' } });
+const options = (level: string): LoggerOptions => ({ level, redact: { paths: REDACT, censor: '[redacted]' } });
+
+let root: Logger = pino(options('info'));
+
+/**
+ * `json`: one JSON object per line, for log collectors (production, tests). `pretty`: short
+ * readable lines for a person at a terminal (development): time, level, `[context]` and the
+ * message (a request's is `GET /path 200 12 ms`), other fields on the same line.
+ */
+export function configureRootLogger(level: string, format: LogFormat = 'json'): Logger {
+  root =
+    format === 'pretty'
+      ? pino(
+          options(level),
+          pinoPretty({
+            colorize: process.stdout.isTTY === true,
+            translateTime: 'SYS:HH:MM:ss.l',
+            ignore: 'pid,hostname,context,req,res,responseTime',
+            messageFormat: '{if context}[{context}] {end}{msg}',
+            singleLine: true,
+            sync: true,
+          }),
+        )
+      : pino(options(level));
   return root;
 }
 

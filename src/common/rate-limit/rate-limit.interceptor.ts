@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { from, Observable, switchMap } from 'rxjs';
+import { catchError, concatMap, from, map, Observable, switchMap } from 'rxjs';
 import { RequestContext } from '../graphql/request-context';
 import { LimitName, RateLimits } from './rate-limits';
 
@@ -22,6 +22,21 @@ export class RateLimitInterceptor implements NestInterceptor {
     if (!name || context.getType<string>() !== 'graphql') return next.handle();
     const ctx = GqlExecutionContext.create(context).getContext<RequestContext>();
     const key = ctx.viewer?.id ?? `ip:${ctx.req.ip ?? 'unknown'}`;
-    return from(this.limits.consume(name, key)).pipe(switchMap(() => next.handle()));
+    // The point is taken before the operation runs (so parallel requests and aliases count one by
+    // one), then settled by its outcome (limits that count only failures give it back on success).
+    return from(this.limits.consume(name, key)).pipe(
+      switchMap(() =>
+        next.handle().pipe(
+          concatMap((value) => from(this.limits.settle(name, key)).pipe(map(() => value))),
+          catchError((err: unknown) =>
+            from(this.limits.settle(name, key, err)).pipe(
+              map(() => {
+                throw err;
+              }),
+            ),
+          ),
+        ),
+      ),
+    );
   }
 }

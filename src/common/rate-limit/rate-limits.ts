@@ -2,23 +2,36 @@ import { Inject, Injectable } from '@nestjs/common';
 import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { REDIS, RedisConnections } from '../../infra/redis/redis.module';
 import { RUNTIME_CONFIG, RuntimeConfig } from '../../config/runtime-config';
-import { RateLimitedError } from '../errors/app-error';
+import { AppError, RateLimitedError } from '../errors/app-error';
 
-/** Named limits: points per window (seconds), per key (usually a user id). */
+interface Limit {
+  /** Points per window, per key (usually a person; the IP when anonymous). */
+  points: number;
+  /** The window, in seconds. */
+  duration: number;
+  /**
+   * Where only failed guesses matter (a wrong password, an unknown token), successes and plain
+   * input mistakes give their point back: a room of people joining at once is never locked out.
+   * A failed guess is UNAUTHENTICATED, or BAD_USER_INPUT naming one of these fields.
+   */
+  failuresOnly?: { guessedFields: readonly string[] };
+}
+
+/** Named limits (see the README's security section for the list as people see it). */
 export const LIMITS = {
-  'message:send': { points: 30, duration: 10 },
+  // One budget for sending messages, shared by `message:send` (socket) and `sendMessage` (GraphQL).
+  sendMessage: { points: 30, duration: 10 },
   typing: { points: 20, duration: 10 },
   // GraphQL operations, per user (per IP when anonymous).
-  acceptInvitation: { points: 10, duration: 15 * 60 },
+  acceptInvitation: { points: 10, duration: 15 * 60, failuresOnly: { guessedFields: ['token'] } },
   inviteMember: { points: 100, duration: 60 * 60 },
   createPost: { points: 30, duration: 60 },
   askQuestion: { points: 10, duration: 60 },
   answerQuestion: { points: 30, duration: 60 },
   search: { points: 120, duration: 60 },
-  sendMessage: { points: 30, duration: 10 },
-  changePassword: { points: 5, duration: 15 * 60 },
-  deleteMyAccount: { points: 5, duration: 15 * 60 },
-} as const;
+  changePassword: { points: 5, duration: 15 * 60, failuresOnly: { guessedFields: ['currentPassword'] } },
+  deleteMyAccount: { points: 5, duration: 15 * 60, failuresOnly: { guessedFields: ['password'] } },
+} as const satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof LIMITS;
 
@@ -54,15 +67,36 @@ export class RateLimits {
     return limiter;
   }
 
+  private named(name: LimitName): RateLimiterAbstract {
+    const { points, duration } = LIMITS[name];
+    return this.limiter(name, Math.max(1, Math.round(points * this.config.rateLimitScale)), duration);
+  }
+
   /** Takes a point; RATE_LIMITED (with retryAfter) when none is left. */
   async consume(name: LimitName, key: string): Promise<void> {
-    const { points, duration } = LIMITS[name];
-    const scaled = Math.max(1, Math.round(points * this.config.rateLimitScale));
     try {
-      await this.limiter(name, scaled, duration).consume(key);
+      await this.named(name).consume(key);
     } catch (err) {
       if (err instanceof RateLimiterRes) throw new RateLimitedError(Math.max(1, Math.ceil(err.msBeforeNext / 1000)));
       throw err;
     }
   }
+
+  /**
+   * After the operation: a limit that counts only failed guesses gives the point back unless
+   * `error` is one. Best effort: a refund that fails never fails the operation.
+   */
+  async settle(name: LimitName, key: string, error?: unknown): Promise<void> {
+    const limit: Limit = LIMITS[name];
+    if (!limit.failuresOnly || (error !== undefined && isFailedGuess(error, limit.failuresOnly.guessedFields))) return;
+    await this.named(name)
+      .reward(key, 1)
+      .catch(() => undefined);
+  }
+}
+
+function isFailedGuess(error: unknown, guessedFields: readonly string[]): boolean {
+  if (!(error instanceof AppError)) return false;
+  if (error.code === 'UNAUTHENTICATED') return true;
+  return error.code === 'BAD_USER_INPUT' && (error.details.fields ?? []).some((f) => guessedFields.includes(f));
 }

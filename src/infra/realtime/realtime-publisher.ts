@@ -1,12 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
+import type { PayloadOf, ServerEvent } from '../../modules/realtime/socket-events';
 
-/** A server → client event, addressed to people (their `user:<id>` rooms), never to rooms a client names. */
-export interface RealtimeEvent {
-  userIds: string[];
-  event: string;
-  payload: unknown;
-}
+/** A payload as the server builds it: dates become ISO strings when it goes on the wire. */
+type Outgoing<T> = T extends string
+  ? string | Date
+  : T extends null | undefined
+    ? T
+    : T extends object
+      ? { [K in keyof T]: Outgoing<T[K]> }
+      : T;
+
+/**
+ * A server → client event (one of the socket event map), addressed to people (their `user:<id>`
+ * rooms), never to rooms a client names.
+ */
+export type RealtimeEvent = {
+  [E in ServerEvent]: { userIds: string[]; event: E; payload: Outgoing<PayloadOf<E>> };
+}[ServerEvent];
 
 export interface SessionRevocation {
   userId: string;
@@ -34,7 +45,10 @@ export class RealtimePublisher {
     return () => this.deliverers.delete(deliver);
   }
 
-  /** A session (or, without sessionId, every session of the user) ended: its sockets must close, on every instance. */
+  /**
+   * A session (or, without sessionId, every session of the user) ended: its sockets stop being
+   * served at once and close, on every instance. Listeners run synchronously, before this returns.
+   */
   endSessions(revocation: SessionRevocation): void {
     this.emitter.emit('revocation', revocation);
   }

@@ -12,6 +12,7 @@ export type AuditAction =
   | 'member.role_changed'
   | 'member.removed'
   | 'user.deactivated'
+  | 'user.reactivated'
   | 'post.deleted_by_moderator'
   | 'comment.deleted_by_moderator'
   | 'group.visibility_changed';

@@ -7,6 +7,7 @@ import { AuthGuard } from './auth.guard';
 import { LoginThrottle } from './login-throttle';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { RequestAuthenticator } from './request-authenticator';
 import { SessionsService } from './sessions.service';
 
 @Module({
@@ -15,14 +16,19 @@ import { SessionsService } from './sessions.service';
     SessionsService,
     AuthService,
     AuthResolver,
+    RequestAuthenticator,
     { provide: APP_GUARD, useClass: AuthGuard },
     {
       provide: LoginThrottle,
-      inject: [RUNTIME_CONFIG, RateLimits],
-      useFactory: (config: RuntimeConfig, limits: RateLimits) =>
-        new LoginThrottle(config.loginLimits, (name, points, duration) => limits.limiter(name, points, duration)),
+      inject: [RUNTIME_CONFIG, RateLimits, SessionsService],
+      useFactory: (config: RuntimeConfig, limits: RateLimits, sessions: SessionsService) =>
+        new LoginThrottle(
+          config.loginLimits,
+          (name, points, duration) => limits.limiter(name, points, duration),
+          (account, ip) => sessions.usedAddress(account, ip),
+        ),
     },
   ],
-  exports: [SessionsService, AuthResolver, LoginThrottle],
+  exports: [SessionsService, AuthResolver, LoginThrottle, RequestAuthenticator],
 })
 export class AuthModule {}

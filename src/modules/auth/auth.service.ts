@@ -19,12 +19,14 @@ export class AuthService {
    */
   async login(email: string, password: string, client: ClientInfo): Promise<IssuedTokens> {
     const account = email.trim().toLowerCase();
-    const ip = client.ip ?? 'unknown';
-    await this.throttle.reserve(account, ip);
-    const user = await this.users.findByEmail(account);
-    const valid = await verifyPassword(user?.passwordHash, password);
-    if (!user || !valid || user.deactivatedAt) throw new UnauthenticatedError('Invalid email or password');
-    await this.throttle.succeeded(account, ip);
-    return this.sessions.open(user.id, client);
+    let userId: string | undefined;
+    const valid = await this.throttle.verify(account, client.ip ?? 'unknown', async () => {
+      const user = await this.users.findByEmail(account);
+      const matches = await verifyPassword(user?.passwordHash, password);
+      userId = user && matches && !user.deactivatedAt ? user.id : undefined;
+      return userId !== undefined;
+    });
+    if (!valid || !userId) throw new UnauthenticatedError('Invalid email or password');
+    return this.sessions.open(userId, client);
   }
 }

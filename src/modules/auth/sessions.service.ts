@@ -22,6 +22,13 @@ export interface IssuedTokens {
   sessionId: string;
 }
 
+/** A verified access token: its person, session and expiry (epoch seconds). */
+export interface VerifiedAccess {
+  id: string;
+  sessionId: string;
+  expiresAt: number;
+}
+
 export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
@@ -101,8 +108,11 @@ export class SessionsService {
       };
     });
     if (!outcome.ok) {
-      if ('reuse' in outcome)
+      if (outcome.reuse && outcome.userId) {
         this.logger.warn({ sessionId: outcome.reuse }, 'rotated refresh token reused; session revoked');
+        // Its sockets too, at once: a stolen access token must not keep sending over an open socket.
+        this.realtime.endSessions({ userId: outcome.userId, sessionId: outcome.reuse });
+      }
       throw new UnauthenticatedError('Invalid or expired refresh token');
     }
     return outcome.tokens;
@@ -129,6 +139,16 @@ export class SessionsService {
     );
   }
 
+  /**
+   * The one verifier of access tokens, for GraphQL, HTTP routes, socket handshakes and
+   * `auth:refresh`: a valid, unexpired token of an open session of an active person.
+   */
+  async verifyAccessToken(token: string): Promise<VerifiedAccess | undefined> {
+    const claims = this.accessTokens.verify(token);
+    if (!claims || !(await this.isLive(claims.sid, claims.sub))) return undefined;
+    return { id: claims.sub, sessionId: claims.sid, expiresAt: claims.exp };
+  }
+
   /** True while the session is open and its user active: checked on every authenticated request. */
   async isLive(sessionId: string, userId: string): Promise<boolean> {
     const rows = await preparedQuery(
@@ -138,6 +158,16 @@ export class SessionsService {
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND u.deactivated_at IS NULL`,
       [sessionId, userId],
     );
+    return rows.length > 0;
+  }
+
+  /** Whether the account logged in (or refreshed its tokens) from this IP in the last 30 days. */
+  async usedAddress(email: string, ip: string): Promise<boolean> {
+    const rows = (await this.db.query(
+      `SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE u.email = $1 AND s.ip = $2 AND s.last_used_at > now() - interval '30 days' LIMIT 1`,
+      [email, ip],
+    )) as unknown[];
     return rows.length > 0;
   }
 

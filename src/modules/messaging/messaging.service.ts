@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { ConversationAccess } from '../../access/conversation-access.service';
-import { BadInputError, NotFoundError } from '../../common/errors/app-error';
+import { BadInputError, ConflictError, NotFoundError } from '../../common/errors/app-error';
 import { byKey, groupByKey, RequestLoaders } from '../../common/loaders/request-loaders';
 import { Connection } from '../../common/pagination/connection';
 import { newestFirst } from '../../common/pagination/filters';
@@ -91,7 +91,9 @@ export class MessagingService {
 
   /**
    * Stores the message, then broadcasts it. Idempotent: the same (sender, clientId) returns the
-   * first message and broadcasts nothing new. Returns whether it was created by this call.
+   * first message and broadcasts nothing new; the same clientId in another conversation is a
+   * CONFLICT (answering with the other conversation's message would tell the client it had sent
+   * this one). Returns whether it was created by this call.
    *
    * Order: a per-conversation advisory lock is held from before the sequence number is taken until
    * the broadcast has been handed to the realtime bus, so broadcasts leave in sequence order, and
@@ -131,7 +133,7 @@ export class MessagingService {
         const [previous] = await tx
           .getRepository(MessageEntity)
           .findBy({ senderId: viewerId, clientId: input.clientId });
-        if (previous) return { message: previous, created: false };
+        if (previous) return { message: sameConversation(previous, input), created: false };
         await this.access.assertParticipant(viewerId, input.conversationId, { manager: tx, lock: true });
         const [inserted] = (await tx.query(
           `WITH next AS (UPDATE conversations SET last_seq = last_seq + 1, updated_at = now() WHERE id = $1 RETURNING last_seq)
@@ -150,7 +152,7 @@ export class MessagingService {
         const [first] = await manager
           .getRepository(MessageEntity)
           .findBy({ senderId: viewerId, clientId: input.clientId });
-        return { message: first, created: false };
+        return { message: sameConversation(first, input), created: false };
       });
   }
 
@@ -281,3 +283,11 @@ export class MessagingService {
 }
 
 class RetryRace extends Error {}
+
+/** A retry's first message, when it was sent to the same conversation. */
+function sameConversation(first: MessageEntity, input: SendInput): MessageEntity {
+  if (first.conversationId !== input.conversationId) {
+    throw new ConflictError('This clientId was already used for a message in another conversation', ['clientId']);
+  }
+  return first;
+}

@@ -1,13 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { IsUUID } from 'class-validator';
-import { AppError } from '../../common/errors/app-error';
 import { RateLimits } from '../../common/rate-limit/rate-limits';
 import { validatePayload } from '../../common/validation/validate-payload';
 import { ConversationAccess } from '../../access/conversation-access.service';
 import { RealtimePublisher } from '../../infra/realtime/realtime-publisher';
+import { acknowledge } from '../realtime/socket-ack';
+import type { SocketMessage } from '../realtime/socket-events';
 import { AuthedSocket, SocketServer } from '../realtime/socket-server';
 import { MarkReadArgs, SendMessageInput } from './dto/messaging.inputs';
-import { toMessageModel } from './messaging.model';
+import { MessageModel, toMessageModel } from './messaging.model';
 import { MessagingService } from './messaging.service';
 
 class TypingPayload {
@@ -15,19 +16,10 @@ class TypingPayload {
   conversationId!: string;
 }
 
-type Ack =
-  | { ok: true; [key: string]: unknown }
-  | { ok: false; error: { code: string; message: string; fields?: string[]; retryAfter?: number } };
-
-/** Refusals travel in the acknowledgement, the socket stays connected. */
-async function acknowledge(work: () => Promise<Record<string, unknown>>): Promise<Ack> {
-  try {
-    return { ok: true, ...(await work()) };
-  } catch (err) {
-    if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message, ...err.details } };
-    throw err;
-  }
-}
+const onTheWire = (message: MessageModel): SocketMessage => ({
+  ...message,
+  createdAt: message.createdAt.toISOString(),
+});
 
 /** The client → server events of API.md §6: message:send, typing, conversation:read; and presence. */
 @Injectable()
@@ -44,9 +36,10 @@ export class MessagingSocketHandlers implements OnModuleInit {
     this.sockets.handle('message:send', (socket, payload) =>
       acknowledge(async () => {
         const input = await validatePayload(SendMessageInput, payload);
-        await this.limits.consume('message:send', socket.data.userId);
+        // One budget per person, whichever way the message comes (socket or GraphQL).
+        await this.limits.consume('sendMessage', socket.data.userId);
         const { message } = await this.messaging.send(socket.data.userId, input);
-        return { message: toMessageModel(message) };
+        return { message: onTheWire(toMessageModel(message)) };
       }),
     );
     this.sockets.handle('typing', (socket, payload) =>

@@ -109,12 +109,14 @@ export class InvitationsService {
       const users = manager.getRepository(UserEntity);
       let user = await users.findOne({ where: { email: invitation.email } });
       if (user) {
-        // A password check like a login's: the same per-account and per-IP limits apply.
-        await this.throttle.reserve(user.email, client.ip ?? 'unknown');
-        if (!(await verifyPassword(user.passwordHash, input.password)) || user.deactivatedAt) {
-          throw new UnauthenticatedError('An account exists for this email: give its current password');
-        }
-        await this.throttle.succeeded(user.email, client.ip ?? 'unknown');
+        // A password check like a login's: the same limits apply.
+        const existing = user;
+        const valid = await this.throttle.verify(
+          existing.email,
+          client.ip ?? 'unknown',
+          async () => (await verifyPassword(existing.passwordHash, input.password)) && !existing.deactivatedAt,
+        );
+        if (!valid) throw new UnauthenticatedError('An account exists for this email: give its current password');
       } else {
         assertPasswordPolicy(input.password);
         const displayName = input.displayName?.trim();

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { OrganizationAccess } from '../../access/organization-access.service';
-import { BadInputError, ConflictError, NotFoundError } from '../../common/errors/app-error';
+import { BadInputError, NotFoundError } from '../../common/errors/app-error';
 import { byKey, groupByKey, RequestLoaders } from '../../common/loaders/request-loaders';
 import { Connection, withEdges } from '../../common/pagination/connection';
 import { hydrate, keysetPage } from '../../common/pagination/keyset';
@@ -11,6 +11,7 @@ import { CreateOrganizationInput, OrganizationsArgs } from './dto/organization.i
 import { OrganizationMembershipEntity } from './organization-membership.entity';
 import { OrganizationEntity, OrganizationKindValue, OrganizationRoleValue } from './organization.entity';
 import { slugify, suffixedSlug } from './slug';
+import { assertFederationKeepsAnAdmin } from './federation-admins';
 import { AuditService } from '../audit/audit.service';
 
 /** Which kinds may sit under which: regions under the federation, associations under a region or the federation. */
@@ -201,7 +202,7 @@ export class OrganizationsService {
     return this.db.transaction(async (manager) => {
       const membership = await this.lockedMembership(manager, organizationId, userId);
       if (membership.role === 'ADMIN' && role !== 'ADMIN')
-        await this.assertNotLastFederationAdmin(manager, organizationId);
+        await assertFederationKeepsAnAdmin(manager, userId, [organizationId]);
       const previous = membership.role;
       membership.role = role;
       const saved = await manager.getRepository(OrganizationMembershipEntity).save(membership);
@@ -224,7 +225,7 @@ export class OrganizationsService {
     await this.access.assertAdminister(viewerId, organizationId);
     await this.db.transaction(async (manager) => {
       const membership = await this.lockedMembership(manager, organizationId, userId);
-      if (membership.role === 'ADMIN') await this.assertNotLastFederationAdmin(manager, organizationId);
+      if (membership.role === 'ADMIN') await assertFederationKeepsAnAdmin(manager, userId, [organizationId]);
       await manager.delete(OrganizationMembershipEntity, { organizationId, userId });
       // Retention starts counting when a person's last membership ends.
       await manager.query(
@@ -267,16 +268,5 @@ export class OrganizationsService {
     const membership = await manager.findOne(OrganizationMembershipEntity, { where: { organizationId, userId } });
     if (!membership) throw new NotFoundError('Membership');
     return membership;
-  }
-
-  private async assertNotLastFederationAdmin(manager: EntityManager, organizationId: string): Promise<void> {
-    const [row] = (await manager.query(
-      `SELECT o.kind, (SELECT count(*)::int FROM organization_memberships WHERE organization_id = o.id AND role = 'ADMIN') AS admins
-         FROM organizations o WHERE o.id = $1`,
-      [organizationId],
-    )) as { kind: OrganizationKindValue; admins: number }[];
-    if (row.kind === 'FEDERATION' && row.admins <= 1) {
-      throw new ConflictError('The federation must keep at least one admin');
-    }
   }
 }

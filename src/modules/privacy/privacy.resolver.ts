@@ -36,10 +36,18 @@ export class PrivacyResolver {
 
   @Mutation(() => Boolean, {
     description:
-      "For admins of one of the person's organisations (or above). Their sessions and sockets end on every instance.",
+      'For people who administer every organisation the person belongs to (or one above each). Never the last active admin of the federation (CONFLICT). Their sessions and sockets end on every instance.',
   })
   async deactivateUser(@CurrentViewer() viewer: Viewer, @Args() { userId }: UserIdArgs): Promise<boolean> {
     await this.privacy.deactivateUser(viewer.id, userId);
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Lets a deactivated person log in again. For the same people as `deactivateUser`.',
+  })
+  async reactivateUser(@CurrentViewer() viewer: Viewer, @Args() { userId }: UserIdArgs): Promise<boolean> {
+    await this.privacy.reactivateUser(viewer.id, userId);
     return true;
   }
 

@@ -1,13 +1,14 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { OrganizationAccess } from '../../access/organization-access.service';
-import { BadInputError, ConflictError, NotFoundError, UnauthenticatedError } from '../../common/errors/app-error';
+import { BadInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../../common/errors/app-error';
 import { createLogger } from '../../common/logging/logger';
 import { RUNTIME_CONFIG, RuntimeConfig } from '../../config/runtime-config';
 import { RealtimePublisher } from '../../infra/realtime/realtime-publisher';
 import { enqueueSearchWork } from '../../infra/search/search-outbox';
 import { AuditService } from '../audit/audit.service';
 import { assertPasswordPolicy, hashPassword, verifyPassword } from '../auth/passwords';
+import { assertFederationKeepsAnAdmin, lockFederations } from '../organizations/federation-admins';
 import { eraseAccount } from './account-erasure';
 
 const RETENTION_LOCK = 4_242_003;
@@ -64,27 +65,17 @@ export class PrivacyService implements OnApplicationBootstrap, OnModuleDestroy {
     for (const session of ended) this.realtime.endSessions({ userId, sessionId: session.id });
   }
 
-  /** For admins of one of the person's organisations (or above): the account stops working everywhere at once. */
+  /**
+   * For people who administer every organisation the person belongs to (or one above each); never
+   * the federation's last active admin. The account stops working everywhere at once.
+   */
   async deactivateUser(viewerId: string, userId: string): Promise<void> {
     if (viewerId === userId) throw new BadInputError({ userId: 'you cannot deactivate yourself; use deleteMyAccount' });
-    const organizations = (await this.db.query(
-      'SELECT organization_id FROM organization_memberships WHERE user_id = $1',
-      [userId],
-    )) as {
-      organization_id: string;
-    }[];
-    const administered = await this.access.administered(
-      viewerId,
-      organizations.map((row) => row.organization_id),
-    );
-    if (administered.size === 0) throw new NotFoundError('User');
+    const organizationIds = await this.assertAccountAuthority(viewerId, userId);
     await this.db.transaction(async (manager) => {
-      const [lastAdmin] = (await manager.query(
-        `SELECT 1 FROM organizations o JOIN organization_memberships m ON m.organization_id = o.id AND m.user_id = $1 AND m.role = 'ADMIN'
-          WHERE o.kind = 'FEDERATION' AND (SELECT count(*) FROM organization_memberships x WHERE x.organization_id = o.id AND x.role = 'ADMIN') = 1`,
-        [userId],
-      )) as unknown[];
-      if (lastAdmin) throw new ConflictError('The federation must keep at least one admin');
+      // Two admins deactivating each other at once queue here, and the second one finds the first gone.
+      await lockFederations(manager);
+      await assertFederationKeepsAnAdmin(manager, userId);
       await manager.query('UPDATE users SET deactivated_at = coalesce(deactivated_at, now()) WHERE id = $1', [userId]);
       await manager.query(
         `UPDATE sessions SET revoked_at = now(), revoked_reason = 'deactivated' WHERE user_id = $1 AND revoked_at IS NULL`,
@@ -92,7 +83,7 @@ export class PrivacyService implements OnApplicationBootstrap, OnModuleDestroy {
       );
       await enqueueSearchWork(manager, [{ kind: 'person', id: userId }]);
       await this.audit.record(manager, {
-        organizationIds: [...administered],
+        organizationIds,
         actorId: viewerId,
         action: 'user.deactivated',
         targetType: 'user',
@@ -100,6 +91,40 @@ export class PrivacyService implements OnApplicationBootstrap, OnModuleDestroy {
       });
     });
     this.realtime.endSessions({ userId });
+  }
+
+  /** For the same people as deactivation: the person can log in again (their old sessions stay ended). */
+  async reactivateUser(viewerId: string, userId: string): Promise<void> {
+    const organizationIds = await this.assertAccountAuthority(viewerId, userId);
+    await this.db.transaction(async (manager) => {
+      const reactivated = (await manager.query(
+        `WITH changed AS (UPDATE users SET deactivated_at = NULL WHERE id = $1 AND deactivated_at IS NOT NULL RETURNING id)
+         SELECT id FROM changed`,
+        [userId],
+      )) as unknown[];
+      if (reactivated.length === 0) return;
+      await enqueueSearchWork(manager, [{ kind: 'person', id: userId }]);
+      await this.audit.record(manager, {
+        organizationIds,
+        actorId: viewerId,
+        action: 'user.reactivated',
+        targetType: 'user',
+        targetId: userId,
+      });
+    });
+  }
+
+  /** The organisations the action is recorded in; NOT_FOUND for a stranger, FORBIDDEN for a partial admin. */
+  private async assertAccountAuthority(viewerId: string, userId: string): Promise<string[]> {
+    const [exists] = (await this.db.query('SELECT 1 FROM users WHERE id = $1', [userId])) as unknown[];
+    const authority = exists ? await this.access.accountAuthority(viewerId, userId) : undefined;
+    if (!authority || authority.decision === 'none') throw new NotFoundError('User');
+    if (authority.decision === 'some') {
+      throw new ForbiddenError(
+        'Only an admin of every organisation this person belongs to (or of one above each) may do this',
+      );
+    }
+    return authority.organizationIds;
   }
 
   /** Everything the service holds about the person (RGPD art. 15 and 20), and nothing about anyone else. */

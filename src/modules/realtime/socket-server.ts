@@ -2,25 +2,36 @@ import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { HttpAdapterHost } from '@nestjs/core';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
-import { DefaultEventsMap, Server, Socket } from 'socket.io';
+import { Server, Socket } from 'socket.io';
+import { originAllowed, ownOrigin } from '../../common/auth/origin-policy';
 import { createLogger } from '../../common/logging/logger';
 import { RUNTIME_CONFIG, RuntimeConfig } from '../../config/runtime-config';
 import { RealtimeEvent, RealtimePublisher, SessionRevocation } from '../../infra/realtime/realtime-publisher';
 import { REDIS, RedisConnections } from '../../infra/redis/redis.module';
 import { SessionsService } from '../auth/sessions.service';
 import { MemoryPresence, PresenceStore, RedisPresence } from './presence';
+import { AckOf, ClientEvent, ClientToServerEvents, ServerToClientEvents, SocketRefusal } from './socket-events';
 
 export interface SocketData {
   userId: string;
   sessionId: string;
   /** Access token expiry, epoch seconds. */
   exp: number;
+  /** Set when the session ends (logout, reuse, password change, deactivation): nothing more is served. */
+  revoked?: boolean;
 }
-export type AuthedSocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
-export type SocketHandler = (socket: AuthedSocket, payload: unknown) => Promise<unknown>;
+export type AuthedSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** Handles one client event; its result is the acknowledgement. */
+export type SocketHandler<E extends ClientEvent> = (socket: AuthedSocket, payload: unknown) => Promise<AckOf<E>>;
+type HandledEvent = Exclude<ClientEvent, 'auth:refresh'>;
 
 const SWEEP_MS = 15_000;
 const BUS = 'maillage:realtime';
+const REVOCATIONS = 'maillage:revocations';
+const ENDED: SocketRefusal = {
+  ok: false,
+  error: { code: 'UNAUTHENTICATED', message: 'Session ended or token expired' },
+};
 export const userRoom = (userId: string) => `user:${userId}`;
 
 /**
@@ -33,8 +44,8 @@ export const userRoom = (userId: string) => `user:${userId}`;
 @Injectable()
 export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = createLogger(SocketServer.name);
-  private io?: Server;
-  private readonly handlers = new Map<string, SocketHandler>();
+  private io?: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+  private readonly handlers = new Map<HandledEvent, SocketHandler<HandledEvent>>();
   private readonly presence: PresenceStore;
   private presenceAudience: (userId: string) => Promise<string[]> = async () => [];
   private sweeper?: NodeJS.Timeout;
@@ -53,8 +64,8 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Registers the handler of a client event; its result is the acknowledgement. */
-  handle(event: string, handler: SocketHandler): void {
-    this.handlers.set(event, handler);
+  handle<E extends HandledEvent>(event: E, handler: SocketHandler<E>): void {
+    this.handlers.set(event, handler as SocketHandler<HandledEvent>);
   }
 
   /** Who hears about a person coming online or going offline (the feature module decides). */
@@ -64,11 +75,12 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     const httpServer = this.http.httpAdapter.getHttpServer() as HttpServer;
-    const io = new Server(httpServer, {
+    const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
       path: '/socket.io',
       maxHttpBufferSize: 64 * 1024,
-      cors: { origin: (origin, callback) => callback(null, this.originAllowed(origin)), credentials: true },
-      allowRequest: (req: IncomingMessage, callback) => callback(null, this.originAllowed(req.headers.origin)),
+      // The handshake's Origin check is the one of HTTP: the same rule, the same list.
+      allowRequest: (req: IncomingMessage, callback) =>
+        callback(null, originAllowed(this.config, req.headers.origin, ownOrigin(req, this.config.trustProxy))),
     });
     if (this.redis) io.adapter(createAdapter(this.redis.pub, this.redis.sub));
     io.use(
@@ -85,14 +97,15 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
 
     if (this.redis) {
       const events = this.redis.events;
-      void events.subscribe(BUS).catch(() => undefined);
+      void events.subscribe(BUS, REVOCATIONS).catch(() => undefined);
       events.on('message', (channel: string, raw: string) => {
         if (channel === BUS) this.emitLocally(JSON.parse(raw) as RealtimeEvent);
+        else if (channel === REVOCATIONS) this.revokeLocally(JSON.parse(raw) as SessionRevocation);
       });
     }
     this.unsubscribe.push(
       this.publisher.subscribe((event) => this.deliver(event)),
-      this.publisher.onSessionsEnded((revocation) => void this.endSessions(revocation)),
+      this.publisher.onSessionsEnded((revocation) => this.endSessions(revocation)),
     );
     this.sweeper = setInterval(() => void this.sweep(), SWEEP_MS);
     this.sweeper.unref();
@@ -157,22 +170,32 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
 
   private emitLocally({ userIds, event, payload }: RealtimeEvent): void {
     // An empty room list would mean "every socket": an event addressed to nobody goes nowhere.
-    if (userIds.length === 0) return;
-    this.io?.local.to(userIds.map(userRoom)).emit(event, payload);
-  }
-
-  private originAllowed(origin: string | undefined): boolean {
-    if (!origin) return true; // not a browser: native apps, servers
-    if (this.config.corsOrigins.length === 0) return !this.config.isProduction;
-    return this.config.corsOrigins.includes(origin);
+    if (userIds.length === 0 || !this.io) return;
+    // The one untyped emit: payloads are checked against the event map where they are built
+    // (RealtimeEvent); here their dates become strings on the way out.
+    const rooms = this.io.local.to(userIds.map(userRoom)) as unknown as { emit(event: string, payload: unknown): void };
+    rooms.emit(event, payload);
   }
 
   private async authenticate(socket: AuthedSocket): Promise<void> {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     if (typeof token !== 'string') throw new Error('no token');
-    const claims = this.sessions.accessTokens.verify(token);
-    if (!claims || !(await this.sessions.isLive(claims.sid, claims.sub))) throw new Error('invalid token');
-    socket.data = { userId: claims.sub, sessionId: claims.sid, exp: claims.exp };
+    const verified = await this.sessions.verifyAccessToken(token);
+    if (!verified) throw new Error('invalid token');
+    socket.data = { userId: verified.id, sessionId: verified.sessionId, exp: verified.expiresAt };
+  }
+
+  /**
+   * Checked on every client event, without a query: the session has not been revoked (the flag
+   * flipped by the revocation broadcast) and the token has not expired (its `exp`).
+   */
+  private serves(socket: AuthedSocket): boolean {
+    return !socket.data.revoked && socket.data.exp > Date.now() / 1000;
+  }
+
+  private cut(socket: AuthedSocket): void {
+    socket.emit('auth:expired');
+    socket.disconnect(true);
   }
 
   private onConnection(socket: AuthedSocket): void {
@@ -182,6 +205,11 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
     socket.on('auth:refresh', (payload: unknown, ack?: unknown) => void this.refresh(socket, payload, ack));
     for (const [event, handler] of this.handlers) {
       socket.on(event, (payload: unknown, ack?: unknown) => {
+        if (!this.serves(socket)) {
+          if (typeof ack === 'function') ack(ENDED);
+          this.cut(socket);
+          return;
+        }
         void handler(socket, payload).then(
           (result) => typeof ack === 'function' && ack(result),
           (err: unknown) => {
@@ -196,15 +224,22 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** `auth:refresh { token }`: a fresh access token of the same user keeps the socket open past the old token's expiry. */
   private async refresh(socket: AuthedSocket, payload: unknown, ack: unknown): Promise<void> {
-    const reply = (result: unknown) => typeof ack === 'function' && ack(result);
+    const reply = (result: AckOf<'auth:refresh'>) => typeof ack === 'function' && ack(result);
+    // An expired token may be renewed here; an ended session may not.
+    if (socket.data.revoked) {
+      reply(ENDED);
+      this.cut(socket);
+      return;
+    }
     const token = (payload as { token?: unknown } | null)?.token;
-    const claims = typeof token === 'string' ? this.sessions.accessTokens.verify(token) : undefined;
-    if (!claims || claims.sub !== socket.data.userId || !(await this.sessions.isLive(claims.sid, claims.sub))) {
+    const verified = typeof token === 'string' ? await this.sessions.verifyAccessToken(token) : undefined;
+    if (!verified || verified.id !== socket.data.userId) {
       reply({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Invalid or expired access token' } });
       return;
     }
-    socket.data = { ...socket.data, sessionId: claims.sid, exp: claims.exp };
-    reply({ ok: true, expiresAt: new Date(claims.exp * 1000).toISOString() });
+    socket.data.sessionId = verified.sessionId;
+    socket.data.exp = verified.expiresAt;
+    reply({ ok: true, expiresAt: new Date(verified.expiresAt * 1000).toISOString() });
   }
 
   /** Every 15 s: sockets whose token expired, or whose session ended, are cut; devices' presence is renewed. */
@@ -226,14 +261,27 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
       .catch(() => undefined);
   }
 
-  /** Logout, token reuse, deactivation: that session's (or user's) sockets close on every instance. */
-  private async endSessions({ userId, sessionId }: SessionRevocation): Promise<void> {
-    try {
-      const sockets = await this.io!.in(userRoom(userId)).fetchSockets();
-      for (const socket of sockets) if (!sessionId || socket.data.sessionId === sessionId) socket.disconnect(true);
-    } catch (err) {
-      // Redis away: the sweep closes them within 15 s on each instance.
-      this.logger.warn({ err }, 'could not reach every instance to end sessions');
+  /**
+   * Logout, token reuse, password change, deactivation: that session's (or person's) sockets stop
+   * being served at once and close, here synchronously and on every other instance through Redis.
+   */
+  private endSessions(revocation: SessionRevocation): void {
+    this.revokeLocally(revocation);
+    if (!this.redis) return;
+    this.redis.pub.publish(REVOCATIONS, JSON.stringify(revocation)).catch((err: unknown) => {
+      // Redis away: the other instances' sweeps find the ended session within 15 s.
+      this.logger.warn({ err }, 'could not tell every instance that a session ended');
+    });
+  }
+
+  private revokeLocally({ userId, sessionId }: SessionRevocation): void {
+    const namespace = this.io?.of('/');
+    const ids = namespace?.adapter.rooms.get(userRoom(userId));
+    for (const id of [...(ids ?? [])]) {
+      const socket = namespace!.sockets.get(id);
+      if (!socket || (sessionId && socket.data.sessionId !== sessionId)) continue;
+      socket.data.revoked = true;
+      this.cut(socket);
     }
   }
 }

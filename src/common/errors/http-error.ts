@@ -1,0 +1,38 @@
+import type { ServerResponse } from 'node:http';
+import { ErrorCode, ErrorDetails } from './app-error';
+
+/** The HTTP status of each error code (for routes other than /graphql). */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
+/** Codes of requests refused before any route ran (the body could not be read). */
+export type RequestErrorCode = 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE';
+
+/**
+ * Sends the one error body of HTTP routes: `{ error: { code, message, fields?, retryAfter? } }`,
+ * with `Retry-After` when there is a wait. Messages are fixed or ours: never a fragment of the request.
+ */
+export function sendHttpError(
+  res: ServerResponse,
+  status: number,
+  code: ErrorCode | RequestErrorCode,
+  message: string,
+  details: ErrorDetails = {},
+): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  if (details.retryAfter !== undefined) res.setHeader('retry-after', String(details.retryAfter));
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('cache-control', 'no-store');
+  res.end(JSON.stringify({ error: { code, message, ...details } }));
+}
