@@ -201,12 +201,12 @@ describe('auth (API.md §3)', () => {
 });
 
 describe('login rate limits', () => {
-  describe('per account', () => {
+  describe('per account and IP', () => {
     let app: TestApp;
     let member: Session;
 
     beforeAll(async () => {
-      app = await startTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_FAILURES_PER_IP: '1000' });
+      app = await startTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP: '3', LOGIN_MAX_FAILURES_PER_IP: '1000' });
       const admin = await loginAdmin(app);
       member = await newMember(app, admin.accessToken, await federationId(app, admin.accessToken));
     });
@@ -221,7 +221,7 @@ describe('login rate limits', () => {
       expect(errorCode(res)).toBe('RATE_LIMITED');
       expect(res.errors![0].extensions?.retryAfter).toBeGreaterThan(0);
 
-      // The limit is per account: someone else on the same IP still gets in.
+      // The limit is per account (and IP): someone else on the same IP still gets in.
       expect((await tryLogin(app, member.email, member.password)).errors).toBeUndefined();
     });
 
@@ -253,7 +253,7 @@ describe('login rate limits', () => {
     let app: TestApp;
 
     beforeAll(async () => {
-      app = await startTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '100', LOGIN_MAX_FAILURES_PER_IP: '3' });
+      app = await startTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP: '100', LOGIN_MAX_FAILURES_PER_IP: '3' });
     });
     afterAll(() => app?.close());
 

@@ -293,12 +293,12 @@ describe('security (adversarial)', () => {
     }, 120_000);
   });
 
-  describe('rate limits at their real values (RATE_LIMIT_SCALE 1, 3 login failures per account)', () => {
+  describe('rate limits at their real values (RATE_LIMIT_SCALE 1, 3 login failures per account and IP)', () => {
     let strict: TestApp;
     let boss: Session, one: Session, two: Session;
     let board: string;
     beforeAll(async () => {
-      strict = await startTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', RATE_LIMIT_SCALE: '1' });
+      strict = await startTestApp({ LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP: '3', RATE_LIMIT_SCALE: '1' });
       boss = await loginAdmin(strict);
       const fed = await federationId(strict, boss.accessToken);
       one = await newMember(strict, boss.accessToken, fed, 'MEMBER', 'Un Limité');
@@ -312,7 +312,7 @@ describe('security (adversarial)', () => {
     afterAll(() => strict?.close());
     const attempt = (email: string, password: string) => strict.gql(LOGIN, { e: email, p: password });
 
-    it('limits login failures per account: the 4th attempt is RATE_LIMITED, even with the right password', async () => {
+    it('limits login failures per account and IP: the 4th attempt from there is RATE_LIMITED, even with the right password', async () => {
       for (const n of [1, 2, 3]) expect(codesOf(await attempt(one.email, `wrong-${n}`))).toEqual(['UNAUTHENTICATED']);
       const fourth = await attempt(one.email, 'wrong-4');
       expect(codesOf(fourth)).toEqual(['RATE_LIMITED']);

@@ -31,5 +31,7 @@ export function requestLogger() {
 
 function requestLine(req: IncomingMessage, res: ServerResponse, responseTime?: number): string {
   const time = responseTime === undefined ? '' : ` ${Math.round(responseTime)} ms`;
-  return `${req.method} ${req.url} ${res.statusCode}${time}`;
+  // A router mounted at /graphql rewrites `url` to "/": the path as the client sent it.
+  const url = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url;
+  return `${req.method} ${url} ${res.statusCode}${time}`;
 }
