@@ -32,6 +32,8 @@ import { SearchModule } from './modules/search/search.module';
 import { MessagingModule } from './modules/messaging/messaging.module';
 import { AuditModule, AuditQueriesModule } from './modules/audit/audit.module';
 import { PrivacyModule } from './modules/privacy/privacy.module';
+import { DomainEventsModule } from './common/events/domain-events';
+import { JobsModule } from './infra/jobs/jobs.module';
 
 @Global()
 @Module({})
@@ -84,6 +86,8 @@ export class AppModule {
           }),
         }),
         DiscoveryModule,
+        DomainEventsModule,
+        JobsModule,
         AccessModule,
         UsersModule,
         AuthModule,

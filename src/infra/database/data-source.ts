@@ -1,4 +1,5 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { Locks, lockSession, unlockSession } from './advisory-locks';
 import { RefreshTokenEntity } from '../../modules/auth/refresh-token.entity';
 import { SessionEntity } from '../../modules/auth/session.entity';
 import { InvitationEntity } from '../../modules/organizations/invitation.entity';
@@ -10,6 +11,7 @@ import { GroupsPostsFeed1764100000000 } from './migrations/1764100000000-groups-
 import { QuestionsSearch1764200000000 } from './migrations/1764200000000-questions-search';
 import { Conversations1764300000000 } from './migrations/1764300000000-conversations';
 import { PrivacyAudit1764400000000 } from './migrations/1764400000000-privacy-audit';
+import { Jobs1764500000000 } from './migrations/1764500000000-jobs';
 import { ConversationEntity } from '../../modules/messaging/conversation.entity';
 import { MessageEntity } from '../../modules/messaging/message.entity';
 import { AnswerEntity } from '../../modules/questions/answer.entity';
@@ -46,6 +48,7 @@ export const MIGRATIONS = [
   QuestionsSearch1764200000000,
   Conversations1764300000000,
   PrivacyAudit1764400000000,
+  Jobs1764500000000,
 ];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
@@ -60,9 +63,6 @@ export function dataSourceOptions(url: string): DataSourceOptions {
   };
 }
 
-// Any stable number: all instances serialise migrations and first-start bootstrap on it.
-const MIGRATION_LOCK = 4_242_001;
-
 /** Applies pending migrations, one instance at a time. */
 export async function migrate(url: string): Promise<string[]> {
   const dataSource = new DataSource(dataSourceOptions(url));
@@ -70,9 +70,10 @@ export async function migrate(url: string): Promise<string[]> {
   const lock = dataSource.createQueryRunner();
   try {
     await lock.connect();
-    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    // All instances starting together serialise their migrations here.
+    await lockSession(lock, Locks.migrations);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
-    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    await unlockSession(lock, Locks.migrations);
     return applied.map((migration) => migration.name);
   } finally {
     await lock.release();

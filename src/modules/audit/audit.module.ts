@@ -2,11 +2,12 @@ import { Global, Module } from '@nestjs/common';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { UsersModule } from '../users/users.module';
 import { AuditResolver } from './audit.resolver';
+import { AuditEventsSubscriber } from './audit-events.subscriber';
 import { AuditService } from './audit.service';
 
-/** Global, with no imports: every module that performs an administrative action records through it. */
+/** The audit log: it records administrative actions from their domain events. */
 @Global()
-@Module({ providers: [AuditService], exports: [AuditService] })
+@Module({ providers: [AuditService, AuditEventsSubscriber], exports: [AuditService] })
 export class AuditModule {}
 
 /** The `auditLog` query and its fields. */

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { UsersModule } from '../users/users.module';
 import { GroupMembershipsService } from './group-memberships.service';
@@ -11,12 +10,7 @@ import { GroupsResolver } from './groups.resolver';
 import { GroupsService } from './groups.service';
 
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([GroupEntity, GroupMembershipEntity]),
-    OrganizationsModule,
-    UsersModule,
-    NotificationsModule,
-  ],
+  imports: [TypeOrmModule.forFeature([GroupEntity, GroupMembershipEntity]), OrganizationsModule, UsersModule],
   providers: [
     GroupsService,
     GroupMembershipsService,

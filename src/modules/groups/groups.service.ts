@@ -11,8 +11,7 @@ import { slugify, suffixedSlug } from '../organizations/slug';
 import { addWordFilters } from '../../common/pagination/filters';
 import { CreateGroupInput, GroupsArgs, UpdateGroupInput } from './dto/group.inputs';
 import { GroupEntity } from './group.entity';
-import { enqueueSearchWork } from '../../infra/search/search-outbox';
-import { AuditService } from '../audit/audit.service';
+import { DomainEvents } from '../../common/events/domain-events';
 
 /** Groups themselves: creation, settings, lists and per-viewer facts. Membership changes live in GroupMembershipsService. */
 @Injectable()
@@ -22,7 +21,7 @@ export class GroupsService {
     private readonly db: DataSource,
     private readonly groupAccess: GroupAccess,
     private readonly organizationAccess: OrganizationAccess,
-    private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   async getById(id: string): Promise<GroupEntity> {
@@ -76,7 +75,12 @@ export class GroupsService {
         group.id,
         viewerId,
       ]);
-      await enqueueSearchWork(manager, [{ kind: 'group', id: group.id }]);
+      await this.events.publish(manager, {
+        type: 'group.created',
+        groupId: group.id,
+        organizationId: group.organizationId,
+        actorId: viewerId,
+      });
       return group;
     });
   }
@@ -91,17 +95,13 @@ export class GroupsService {
     if (input.topics !== undefined) group.topics = uniqueTopics(input.topics ?? []);
     return this.db.transaction(async (manager) => {
       const saved = await manager.getRepository(GroupEntity).save(group);
-      await enqueueSearchWork(manager, [{ kind: 'group', id: saved.id }]);
-      if (saved.visibility !== previousVisibility) {
-        await this.audit.record(manager, {
-          organizationIds: [saved.organizationId],
-          actorId: viewerId,
-          action: 'group.visibility_changed',
-          targetType: 'group',
-          targetId: saved.id,
-          details: { from: previousVisibility, to: saved.visibility },
-        });
-      }
+      await this.events.publish(manager, {
+        type: 'group.updated',
+        groupId: saved.id,
+        organizationId: saved.organizationId,
+        actorId: viewerId,
+        visibility: saved.visibility !== previousVisibility ? { from: previousVisibility, to: saved.visibility } : null,
+      });
       // Following a private group needs membership: followers who are not members stop following.
       if (saved.visibility === 'PRIVATE') {
         await manager.query(

@@ -7,6 +7,7 @@ import { byKey, groupByKey, RequestLoaders } from '../../common/loaders/request-
 import { Connection } from '../../common/pagination/connection';
 import { newestFirst } from '../../common/pagination/filters';
 import { hydrate, keysetPage } from '../../common/pagination/keyset';
+import { Locks, lockSession, unlockSession } from '../../infra/database/advisory-locks';
 import { RealtimePublisher } from '../../infra/realtime/realtime-publisher';
 import { ConversationEntity } from './conversation.entity';
 import { MessageEntity } from './message.entity';
@@ -101,7 +102,7 @@ export class MessagingService {
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {
-      await runner.query('SELECT pg_advisory_lock(hashtextextended($1, 7))', [input.conversationId]);
+      await lockSession(runner, Locks.conversation(input.conversationId));
       try {
         const outcome = await this.store(runner.manager, viewerId, input);
         if (outcome.created) {
@@ -114,7 +115,7 @@ export class MessagingService {
         }
         return outcome;
       } finally {
-        await runner.query('SELECT pg_advisory_unlock(hashtextextended($1, 7))', [input.conversationId]);
+        await unlockSession(runner, Locks.conversation(input.conversationId));
       }
     } finally {
       await runner.release();

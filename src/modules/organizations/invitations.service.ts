@@ -11,9 +11,9 @@ import { UserEntity } from '../users/user.entity';
 import { directoryText } from '../users/users.service';
 import { AcceptInvitationInput, InviteMemberInput } from './dto/organization.inputs';
 import { InvitationEntity } from './invitation.entity';
-import { enqueueSearchWork } from '../../infra/search/search-outbox';
+import { Locks, lockForTransaction } from '../../infra/database/advisory-locks';
 import { OrganizationsService } from './organizations.service';
-import { AuditService } from '../audit/audit.service';
+import { DomainEvents } from '../../common/events/domain-events';
 
 const INVITATION_TTL_DAYS = 14;
 
@@ -25,7 +25,7 @@ export class InvitationsService {
     private readonly access: OrganizationAccess,
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottle,
-    private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Returns the invitation and its token; the token exists only in this answer (256 random bits, stored hashed). */
@@ -52,13 +52,12 @@ export class InvitationsService {
           expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 3600 * 1000),
         }),
       );
-      await this.audit.record(manager, {
-        organizationIds: [input.organizationId],
+      await this.events.publish(manager, {
+        type: 'invitation.created',
+        invitationId: saved.id,
+        organizationId: input.organizationId,
         actorId: viewerId,
-        action: 'invitation.created',
-        targetType: 'invitation',
-        targetId: saved.id,
-        details: { role: input.role },
+        role: input.role,
       });
       return saved;
     });
@@ -75,12 +74,11 @@ export class InvitationsService {
       await manager.query(`UPDATE invitations SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1`, [
         invitationId,
       ]);
-      await this.audit.record(manager, {
-        organizationIds: [invitation.organizationId],
+      await this.events.publish(manager, {
+        type: 'invitation.revoked',
+        invitationId,
+        organizationId: invitation.organizationId,
         actorId: viewerId,
-        action: 'invitation.revoked',
-        targetType: 'invitation',
-        targetId: invitationId,
       });
     });
   }
@@ -105,7 +103,7 @@ export class InvitationsService {
         throw new BadInputError({ token: 'this invitation is unknown, expired, revoked or already used' });
 
       // Two invitations for one new email accepted at once must meet one account, not race to create two.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`account:${invitation.email}`]);
+      await lockForTransaction(manager, Locks.account(invitation.email));
       const users = manager.getRepository(UserEntity);
       let user = await users.findOne({ where: { email: invitation.email } });
       if (user) {
@@ -128,7 +126,7 @@ export class InvitationsService {
         });
         user.directoryText = directoryText(user);
         user = await users.save(user);
-        await enqueueSearchWork(manager, [{ kind: 'person', id: user.id }]);
+        await this.events.publish(manager, { type: 'account.created', userId: user.id });
       }
       await manager.query(`UPDATE invitations SET accepted_by = $2 WHERE id = $1`, [invitation.id, user.id]);
       await this.organizations.addMember(manager, invitation.organization_id, user.id, invitation.role);

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GroupsModule } from '../groups/groups.module';
-import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
 import { CommentEntity } from './comment.entity';
 import { CommentsService } from './comments.service';
@@ -10,7 +9,7 @@ import { CommentResolver, GroupPostsResolver, PostsResolver } from './posts.reso
 import { PostsService } from './posts.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PostEntity, CommentEntity]), GroupsModule, UsersModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([PostEntity, CommentEntity]), GroupsModule, UsersModule],
   providers: [PostsService, CommentsService, PostsResolver, CommentResolver, GroupPostsResolver],
   exports: [PostsService],
 })

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { ConflictError } from '../../common/errors/app-error';
-import { enqueueSearchWork } from '../../infra/search/search-outbox';
+import { DomainEvents } from '../../common/events/domain-events';
 
 /** The one account every erased person's public contributions point to: "Ancien membre". */
 export const FORMER_MEMBER_ID = '00000000-0000-4000-8000-000000000000';
@@ -15,9 +15,9 @@ export const FORMER_MEMBER_NAME = 'Ancien membre';
  * - reactions and votes are withdrawn (counts and scores follow);
  * - the user row goes, and with it (cascades) email, name, profile, sessions and tokens,
  *   memberships, follows, join requests, notifications and read positions;
- * - search documents are queued for re-indexing (the person's own document disappears).
+ * - `account.erased` is published: search re-indexes their contributions and drops their own document.
  */
-export async function eraseAccount(manager: EntityManager, userId: string): Promise<void> {
+export async function eraseAccount(manager: EntityManager, events: DomainEvents, userId: string): Promise<void> {
   const [lastAdmin] = (await manager.query(
     `SELECT 1 FROM organizations o
       WHERE o.kind = 'FEDERATION'
@@ -32,14 +32,14 @@ export async function eraseAccount(manager: EntityManager, userId: string): Prom
      VALUES ($1, 'ancien-membre@invalid', '!', $2, now()) ON CONFLICT (id) DO NOTHING`,
     [FORMER_MEMBER_ID, FORMER_MEMBER_NAME],
   );
-  const reindex = (kind: 'post' | 'question' | 'answer', sql: string) =>
-    manager.query(sql, [userId]).then((rows: { id: string }[]) => rows.map((row) => ({ kind, id: row.id })));
-  const work = [
-    ...(await reindex('post', 'SELECT id FROM posts WHERE author_id = $1')),
-    ...(await reindex('question', 'SELECT id FROM questions WHERE author_id = $1')),
-    ...(await reindex('answer', 'SELECT id FROM answers WHERE author_id = $1')),
-    { kind: 'person' as const, id: userId },
-  ];
+  const ids = (sql: string) => manager.query(sql, [userId]).then((rows: { id: string }[]) => rows.map((row) => row.id));
+  const erased = {
+    type: 'account.erased' as const,
+    userId,
+    postIds: await ids('SELECT id FROM posts WHERE author_id = $1'),
+    questionIds: await ids('SELECT id FROM questions WHERE author_id = $1'),
+    answerIds: await ids('SELECT id FROM answers WHERE author_id = $1'),
+  };
   for (const table of ['posts', 'comments', 'questions', 'answers']) {
     await manager.query(`UPDATE ${table} SET author_id = $2 WHERE author_id = $1`, [userId, FORMER_MEMBER_ID]);
   }
@@ -74,5 +74,5 @@ export async function eraseAccount(manager: EntityManager, userId: string): Prom
        AND NOT EXISTS (SELECT 1 FROM conversation_participants p WHERE p.conversation_id = c.id)`,
     [conversations.map((row) => row.conversation_id)],
   );
-  await enqueueSearchWork(manager, work);
+  await events.publish(manager, erased);
 }

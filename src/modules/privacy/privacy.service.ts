@@ -1,42 +1,42 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
 import { OrganizationAccess } from '../../access/organization-access.service';
 import { BadInputError, ConflictError, NotFoundError, UnauthenticatedError } from '../../common/errors/app-error';
 import { createLogger } from '../../common/logging/logger';
 import { RUNTIME_CONFIG, RuntimeConfig } from '../../config/runtime-config';
 import { RealtimePublisher } from '../../infra/realtime/realtime-publisher';
-import { enqueueSearchWork } from '../../infra/search/search-outbox';
-import { AuditService } from '../audit/audit.service';
+import { DomainEvents } from '../../common/events/domain-events';
+import { Locks, tryLockForTransaction } from '../../infra/database/advisory-locks';
+import { jobType } from '../../infra/jobs/job-types';
+import { JobsService } from '../../infra/jobs/jobs.service';
 import { assertPasswordPolicy, hashPassword, verifyPassword } from '../auth/passwords';
 import { eraseAccount } from './account-erasure';
 
-const RETENTION_LOCK = 4_242_003;
-const RETENTION_EVERY_MS = 6 * 3600 * 1000;
+/** Purges former members' personal data: every 6 hours, on one instance at a time. */
+export const RetentionJob = jobType<Record<string, never>>('privacy.retention');
 
 /** Account lifecycle and RGPD rights: password change, deactivation, export, erasure and retention. */
 @Injectable()
-export class PrivacyService implements OnApplicationBootstrap, OnModuleDestroy {
+export class PrivacyService {
   private readonly logger = createLogger(PrivacyService.name);
-  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly db: DataSource,
     private readonly access: OrganizationAccess,
-    private readonly audit: AuditService,
+    private readonly events: DomainEvents,
     private readonly realtime: RealtimePublisher,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(
-      () => void this.applyRetention().catch((err: unknown) => this.logger.error({ err }, 'retention failed')),
-      RETENTION_EVERY_MS,
-    );
-    this.timer.unref();
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
+    jobs: JobsService,
+  ) {
+    jobs.register({
+      type: RetentionJob,
+      schedule: { every: 6 * 3600 },
+      exclusive: true,
+      timeoutSeconds: 3600,
+      handle: async (_job, manager) => {
+        await this.applyRetention(manager);
+      },
+    });
   }
 
   private async checkPassword(userId: string, password: string): Promise<void> {
@@ -90,13 +90,11 @@ export class PrivacyService implements OnApplicationBootstrap, OnModuleDestroy {
         `UPDATE sessions SET revoked_at = now(), revoked_reason = 'deactivated' WHERE user_id = $1 AND revoked_at IS NULL`,
         [userId],
       );
-      await enqueueSearchWork(manager, [{ kind: 'person', id: userId }]);
-      await this.audit.record(manager, {
-        organizationIds: [...administered],
+      await this.events.publish(manager, {
+        type: 'user.deactivated',
+        userId,
         actorId: viewerId,
-        action: 'user.deactivated',
-        targetType: 'user',
-        targetId: userId,
+        organizationIds: [...administered],
       });
     });
     this.realtime.endSessions({ userId });
@@ -154,45 +152,39 @@ export class PrivacyService implements OnApplicationBootstrap, OnModuleDestroy {
 
   async deleteMyAccount(userId: string, password: string): Promise<void> {
     await this.checkPassword(userId, password);
-    await this.db.transaction((manager) => eraseAccount(manager, userId));
+    await this.db.transaction((manager) => eraseAccount(manager, this.events, userId));
     this.realtime.endSessions({ userId });
   }
 
   /**
-   * Purges people whose last membership ended more than DATA_RETENTION_MONTHS ago, one instance at
-   * a time, and records what it did in data_retention_runs. Runs every 6 hours, and on demand.
+   * Purges people whose last membership ended more than DATA_RETENTION_MONTHS ago and records what
+   * it did in data_retention_runs, in the caller's transaction (the job's, or the CLI's). Each
+   * erasure is its own savepoint: one that fails is skipped and logged, the others stand.
    */
-  async applyRetention(): Promise<{ purged: number }> {
+  async applyRetention(manager: EntityManager): Promise<{ purged: number }> {
+    // The job runs on one instance at a time; this also keeps `cli retention` from running beside it.
+    if (!(await tryLockForTransaction(manager, Locks.retention))) return { purged: 0 };
     const months = this.config.dataRetentionMonths;
-    return this.db.transaction(async (manager) => {
-      const [{ locked }] = (await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [
-        RETENTION_LOCK,
-      ])) as { locked: boolean }[];
-      if (!locked) return { purged: 0 };
-      const due = (await manager.query(
-        `SELECT id FROM users u
-          WHERE u.memberships_ended_at < now() - make_interval(months => $1)
-            AND NOT EXISTS (SELECT 1 FROM organization_memberships m WHERE m.user_id = u.id)`,
-        [months],
-      )) as { id: string }[];
-      let purged = 0;
-      for (const { id } of due) {
-        await manager.query('SAVEPOINT erase');
-        try {
-          await eraseAccount(manager, id);
-          await manager.query('RELEASE SAVEPOINT erase');
-          purged++;
-        } catch (err) {
-          await manager.query('ROLLBACK TO SAVEPOINT erase');
-          this.logger.warn({ err }, 'a retention erasure was skipped');
-        }
+    const due = (await manager.query(
+      `SELECT id FROM users u
+        WHERE u.memberships_ended_at < now() - make_interval(months => $1)
+          AND NOT EXISTS (SELECT 1 FROM organization_memberships m WHERE m.user_id = u.id)`,
+      [months],
+    )) as { id: string }[];
+    let purged = 0;
+    for (const { id } of due) {
+      try {
+        await manager.transaction((savepoint) => eraseAccount(savepoint, this.events, id));
+        purged++;
+      } catch (err) {
+        this.logger.warn({ err }, 'a retention erasure was skipped');
       }
-      await manager.query(
-        'INSERT INTO data_retention_runs (retention_months, purged_count, details) VALUES ($1, $2, $3)',
-        [months, purged, { due: due.length, skipped: due.length - purged }],
-      );
-      if (purged) this.logger.info({ purged, months }, 'retention purged former members');
-      return { purged };
-    });
+    }
+    await manager.query(
+      'INSERT INTO data_retention_runs (retention_months, purged_count, details) VALUES ($1, $2, $3)',
+      [months, purged, { due: due.length, skipped: due.length - purged }],
+    );
+    if (purged) this.logger.info({ purged, months }, 'retention purged former members');
+    return { purged };
   }
 }

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GroupsModule } from '../groups/groups.module';
-import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
 import { AnswerEntity } from './answer.entity';
 import { QuestionEntity } from './question.entity';
@@ -9,7 +8,7 @@ import { AnswerResolver, GroupQuestionsResolver, QuestionsResolver } from './que
 import { QuestionsService } from './questions.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([QuestionEntity, AnswerEntity]), GroupsModule, UsersModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([QuestionEntity, AnswerEntity]), GroupsModule, UsersModule],
   providers: [QuestionsService, QuestionsResolver, AnswerResolver, GroupQuestionsResolver],
   exports: [QuestionsService],
 })

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { SearchDocument } from '../../infra/search/search-client';
 import { SearchIndex } from '../../infra/search/search-indexes';
-import { SearchKind } from '../../infra/search/search-outbox';
+import { SearchKind } from '../../infra/search/search-work';
 
 /**
  * What each index holds, read from PostgreSQL (the source of truth). A row that is gone or

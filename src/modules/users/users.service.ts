@@ -9,7 +9,7 @@ import { hydrate, keysetPage } from '../../common/pagination/keyset';
 import { PeopleArgs } from './dto/people.args';
 import { UpdateProfileInput } from './dto/update-profile.input';
 import { DEFAULT_VISIBILITY, ProfileVisibility, UserEntity } from './user.entity';
-import { enqueueSearchWork } from '../../infra/search/search-outbox';
+import { DomainEvents } from '../../common/events/domain-events';
 
 /** What the directory search looks through, folded by PostgreSQL (maillage_fold) at query time. */
 /** Only what the person shares is searchable: a hidden job title must not be findable either. */
@@ -34,6 +34,7 @@ export class UsersService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly db: DataSource,
+    private readonly events: DomainEvents,
   ) {}
 
   findByEmail(email: string): Promise<UserEntity | null> {
@@ -80,7 +81,7 @@ export class UsersService {
     user.directoryText = directoryText(user);
     return this.db.transaction(async (manager) => {
       const saved = await manager.getRepository(UserEntity).save(user);
-      await enqueueSearchWork(manager, [{ kind: 'person', id: user.id }]);
+      await this.events.publish(manager, { type: 'profile.updated', userId: user.id });
       return saved;
     });
   }
