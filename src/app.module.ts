@@ -34,6 +34,7 @@ import { AuditModule, AuditQueriesModule } from './modules/audit/audit.module';
 import { PrivacyModule } from './modules/privacy/privacy.module';
 import { DomainEventsModule } from './common/events/domain-events';
 import { JobsModule } from './infra/jobs/jobs.module';
+import { PersonalDataModule } from './common/personal-data/personal-data.module';
 
 @Global()
 @Module({})
@@ -88,6 +89,7 @@ export class AppModule {
         DiscoveryModule,
         DomainEventsModule,
         JobsModule,
+        PersonalDataModule,
         AccessModule,
         UsersModule,
         AuthModule,

@@ -7,8 +7,11 @@
 export interface DomainEventMap {
   /** A person's account was created (an accepted invitation, or the first admin). */
   'account.created': { userId: string };
-  /** A person was erased (deleteMyAccount or retention); their contributions now read "Ancien membre". */
-  'account.erased': { userId: string; postIds: string[]; questionIds: string[]; answerIds: string[] };
+  /**
+   * A person was erased (deleteMyAccount or retention). `reattributed`: per table, the ids of
+   * their public contributions, now signed "Ancien membre".
+   */
+  'account.erased': { userId: string; reattributed: Record<string, string[]> };
   'profile.updated': { userId: string };
   'user.deactivated': { userId: string; actorId: string; organizationIds: string[] };
 

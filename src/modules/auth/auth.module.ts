@@ -8,6 +8,8 @@ import { LoginThrottle } from './login-throttle';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { SessionsService } from './sessions.service';
+import { PersonalData } from '../../common/personal-data/personal-data.module';
+import { AUTH_PERSONAL_DATA } from './auth.personal-data';
 
 @Module({
   imports: [UsersModule],
@@ -25,4 +27,8 @@ import { SessionsService } from './sessions.service';
   ],
   exports: [SessionsService, AuthResolver, LoginThrottle],
 })
-export class AuthModule {}
+export class AuthModule {
+  constructor(personalData: PersonalData) {
+    personalData.declare(AUTH_PERSONAL_DATA);
+  }
+}

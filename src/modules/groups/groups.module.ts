@@ -8,6 +8,8 @@ import { GroupEntity } from './group.entity';
 import { GroupMembershipEntity } from './group-membership.entity';
 import { GroupsResolver } from './groups.resolver';
 import { GroupsService } from './groups.service';
+import { PersonalData } from '../../common/personal-data/personal-data.module';
+import { GROUPS_PERSONAL_DATA } from './groups.personal-data';
 
 @Module({
   imports: [TypeOrmModule.forFeature([GroupEntity, GroupMembershipEntity]), OrganizationsModule, UsersModule],
@@ -21,4 +23,8 @@ import { GroupsService } from './groups.service';
   ],
   exports: [GroupsService],
 })
-export class GroupsModule {}
+export class GroupsModule {
+  constructor(personalData: PersonalData) {
+    personalData.declare(GROUPS_PERSONAL_DATA);
+  }
+}

@@ -6,6 +6,7 @@ import { createLogger } from '../../common/logging/logger';
 import { RUNTIME_CONFIG, RuntimeConfig } from '../../config/runtime-config';
 import { RealtimePublisher } from '../../infra/realtime/realtime-publisher';
 import { DomainEvents } from '../../common/events/domain-events';
+import { PersonalData } from '../../common/personal-data/personal-data.module';
 import { Locks, tryLockForTransaction } from '../../infra/database/advisory-locks';
 import { jobType } from '../../infra/jobs/job-types';
 import { JobsService } from '../../infra/jobs/jobs.service';
@@ -24,6 +25,7 @@ export class PrivacyService {
     private readonly db: DataSource,
     private readonly access: OrganizationAccess,
     private readonly events: DomainEvents,
+    private readonly personalData: PersonalData,
     private readonly realtime: RealtimePublisher,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
     jobs: JobsService,
@@ -100,59 +102,18 @@ export class PrivacyService {
     this.realtime.endSessions({ userId });
   }
 
-  /** Everything the service holds about the person (RGPD art. 15 and 20), and nothing about anyone else. */
+  /**
+   * Everything the service holds about the person (RGPD art. 15 and 20), and nothing about anyone
+   * else: what every module declared, read in one snapshot.
+   */
   async exportMyData(userId: string): Promise<Record<string, unknown>> {
-    const q = async (sql: string) => (await this.db.query(sql, [userId])) as Record<string, unknown>[];
-    const [profile] = await q(
-      `SELECT id, email, display_name, job_title, bio, skills, interests, avatar_url, phone, profile_visibility, created_at, updated_at
-         FROM users WHERE id = $1`,
-    );
-    return {
-      exportedAt: new Date().toISOString(),
-      profile,
-      organizationMemberships: await q(
-        `SELECT o.id AS organization_id, o.name, m.role, m.created_at FROM organization_memberships m JOIN organizations o ON o.id = m.organization_id WHERE m.user_id = $1`,
-      ),
-      groupMemberships: await q(
-        `SELECT g.id AS group_id, g.name, m.role, m.created_at FROM group_memberships m JOIN groups g ON g.id = m.group_id WHERE m.user_id = $1`,
-      ),
-      joinRequests: await q('SELECT group_id, created_at FROM group_join_requests WHERE user_id = $1'),
-      follows: {
-        groups: await q('SELECT group_id, created_at FROM group_follows WHERE user_id = $1'),
-        organizations: await q('SELECT organization_id, created_at FROM organization_follows WHERE user_id = $1'),
-      },
-      posts: await q(
-        'SELECT id, group_id, body, created_at, edited_at, deleted_at FROM posts WHERE author_id = $1 ORDER BY created_at',
-      ),
-      comments: await q(
-        'SELECT id, post_id, body, created_at, deleted_at FROM comments WHERE author_id = $1 ORDER BY created_at',
-      ),
-      reactions: await q('SELECT post_id, created_at FROM reactions WHERE user_id = $1'),
-      questions: await q(
-        'SELECT id, group_id, title, body, tags, status, created_at FROM questions WHERE author_id = $1 ORDER BY created_at',
-      ),
-      answers: await q(
-        'SELECT id, question_id, body, score, created_at FROM answers WHERE author_id = $1 ORDER BY created_at',
-      ),
-      votes: await q('SELECT answer_id, value, created_at FROM answer_votes WHERE user_id = $1'),
-      messagesSent: await q(
-        'SELECT id, conversation_id, body, client_id, created_at FROM messages WHERE sender_id = $1 ORDER BY created_at',
-      ),
-      conversations: await q(
-        'SELECT conversation_id, joined_at, last_read_seq FROM conversation_participants WHERE user_id = $1',
-      ),
-      notifications: await q(
-        'SELECT id, type, subject_id, text, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY created_at',
-      ),
-      loginHistory: await q(
-        'SELECT id AS session_id, created_at AS logged_in_at, last_used_at, ip, user_agent, revoked_at, revoked_reason FROM sessions WHERE user_id = $1 ORDER BY created_at',
-      ),
-    };
+    const data = await this.db.transaction('REPEATABLE READ', (manager) => this.personalData.export(manager, userId));
+    return { exportedAt: new Date().toISOString(), ...data };
   }
 
   async deleteMyAccount(userId: string, password: string): Promise<void> {
     await this.checkPassword(userId, password);
-    await this.db.transaction((manager) => eraseAccount(manager, this.events, userId));
+    await this.db.transaction((manager) => eraseAccount(manager, this.personalData, this.events, userId));
     this.realtime.endSessions({ userId });
   }
 
@@ -174,7 +135,7 @@ export class PrivacyService {
     let purged = 0;
     for (const { id } of due) {
       try {
-        await manager.transaction((savepoint) => eraseAccount(savepoint, this.events, id));
+        await manager.transaction((savepoint) => eraseAccount(savepoint, this.personalData, this.events, id));
         purged++;
       } catch (err) {
         this.logger.warn({ err }, 'a retention erasure was skipped');

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DomainEventMap, DomainEventOf, DomainEventType } from '../../common/events/domain-event-map';
 import { DomainEvents } from '../../common/events/domain-events';
-import { enqueueSearchWork, SearchWork } from '../../infra/search/search-work';
+import { enqueueSearchWork, SearchKind, SearchWork } from '../../infra/search/search-work';
+
+/** Tables of public contributions whose documents carry their author's name. */
+const CONTRIBUTIONS: Record<string, SearchKind> = { posts: 'post', questions: 'question', answers: 'answer' };
 
 /** Which rows each event makes search look at again. */
 const REINDEX: { [T in DomainEventType]?: (event: DomainEventOf<T>) => SearchWork[] } = {
@@ -11,9 +14,9 @@ const REINDEX: { [T in DomainEventType]?: (event: DomainEventOf<T>) => SearchWor
   // The person's document goes; their contributions are indexed again under "Ancien membre".
   'account.erased': (e) => [
     { kind: 'person', id: e.userId },
-    ...e.postIds.map((id) => ({ kind: 'post' as const, id })),
-    ...e.questionIds.map((id) => ({ kind: 'question' as const, id })),
-    ...e.answerIds.map((id) => ({ kind: 'answer' as const, id })),
+    ...Object.entries(CONTRIBUTIONS).flatMap(([table, kind]) =>
+      (e.reattributed[table] ?? []).map((id) => ({ kind, id })),
+    ),
   ],
   'group.created': (e) => [{ kind: 'group', id: e.groupId }],
   'group.updated': (e) => [{ kind: 'group', id: e.groupId }],
