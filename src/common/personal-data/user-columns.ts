@@ -1,4 +1,3 @@
-
 /** Column names that say "a person" even without a foreign key (a queue row, a denormalised copy). */
 const PERSON_COLUMN = '(^|_)(user|author|sender|actor|owner|recipient|person|member|attendee|payer)_id$|_by$';
 
