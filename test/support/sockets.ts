@@ -10,7 +10,8 @@ export interface Received<T = unknown> {
 }
 
 export type Ack<T = Record<string, unknown>> =
-  ({ ok: true } & T) | { ok: false; error: { code: string; message: string; fields?: string[]; retryAfter?: number } };
+  | ({ ok: true } & T)
+  | { ok: false; error: { code: string; reason?: string; message: string; fields?: string[]; retryAfter?: number } };
 
 interface Waiter {
   event: string;

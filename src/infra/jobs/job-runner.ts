@@ -112,21 +112,30 @@ export class JobRunner {
     if ((await JobStore.retryNow(this.db.manager, type.name)) > 0) this.wake(type.name);
   }
 
+  /** LISTEN on a connection of its own; when it is lost (the database restarts), again every second. */
   private async listen(): Promise<void> {
     const client = new Client({ connectionString: this.options.listenUrl });
-    client.on('notification', (message) => message.payload && this.wake(message.payload));
-    const reconnect = (err?: unknown) => {
-      if (this.listener !== client) return;
-      this.listener = undefined;
-      void client.end().catch(() => undefined);
-      if (err) this.options.logger.warn({ err }, 'job notifications lost; polling until they return');
-      if (this.running) this.listenRetry = setTimeout(() => void this.listen().catch(reconnect), 1_000);
-    };
-    client.on('error', reconnect);
-    client.on('end', () => reconnect());
     this.listener = client;
-    await client.connect();
-    await client.query(`LISTEN ${JOBS_CHANNEL}`);
+    let lost = false;
+    const onLost = (err?: unknown) => {
+      if (lost) return;
+      lost = true;
+      if (this.listener === client) this.listener = undefined;
+      void client.end().catch(() => undefined);
+      if (!this.running) return;
+      if (err) this.options.logger.warn({ err }, 'job notifications lost; polling until they return');
+      this.listenRetry = setTimeout(() => void this.listen(), 1_000);
+    };
+    client.on('notification', (message) => message.payload && this.wake(message.payload));
+    client.on('error', onLost);
+    client.on('end', () => onLost());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${JOBS_CHANNEL}`);
+    } catch (err) {
+      onLost(err);
+      return;
+    }
     // Whatever was announced while we were not listening.
     for (const lane of this.lanes.values()) this.wake(lane.definition.type.name);
   }

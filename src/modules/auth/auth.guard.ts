@@ -35,7 +35,7 @@ export class AuthGuard implements CanActivate {
         { handler: `${context.getClass().name}.${context.getHandler().name}` },
         'operation has no access rule',
       );
-      throw new ForbiddenError('This operation has no access rule');
+      throw new ForbiddenError('NO_ACCESS_RULE', 'This operation has no access rule');
     }
     if (rule === 'public') return true;
     if (context.getType<string>() !== 'graphql') return false;
@@ -55,7 +55,8 @@ export class AuthGuard implements CanActivate {
     if (!match) throw new UnauthenticatedError();
     const claims = this.sessions.accessTokens.verify(match[1]);
     if (!claims) throw new UnauthenticatedError('Invalid or expired access token');
-    if (!(await this.sessions.isLive(claims.sid, claims.sub))) throw new UnauthenticatedError('Session ended');
+    if (!(await this.sessions.isLive(claims.sid, claims.sub)))
+      throw new UnauthenticatedError('Session ended', 'SESSION_ENDED');
     return { id: claims.sub, sessionId: claims.sid };
   }
 }

@@ -23,7 +23,8 @@ export class AuthService {
     await this.throttle.reserve(account, ip);
     const user = await this.users.findByEmail(account);
     const valid = await verifyPassword(user?.passwordHash, password);
-    if (!user || !valid || user.deactivatedAt) throw new UnauthenticatedError('Invalid email or password');
+    if (!user || !valid || user.deactivatedAt)
+      throw new UnauthenticatedError('Invalid email or password', 'INVALID_CREDENTIALS');
     await this.throttle.succeeded(account, ip);
     return this.sessions.open(user.id, client);
   }

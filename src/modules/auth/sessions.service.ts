@@ -103,7 +103,7 @@ export class SessionsService {
     if (!outcome.ok) {
       if ('reuse' in outcome)
         this.logger.warn({ sessionId: outcome.reuse }, 'rotated refresh token reused; session revoked');
-      throw new UnauthenticatedError('Invalid or expired refresh token');
+      throw new UnauthenticatedError('Invalid or expired refresh token', 'INVALID_REFRESH_TOKEN');
     }
     return outcome.tokens;
   }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { GroupAccess } from '../../access/group-access.service';
-import { GroupRoleValue, isManager } from '../../access/group-policy';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/app-error';
+import { actionOnMember, GroupRoleValue } from '../../access/group-policy';
+import { ConflictError, NotFoundError } from '../../common/errors/app-error';
 import { Connection } from '../../common/pagination/connection';
 import { keysetPage } from '../../common/pagination/keyset';
 import { DomainEvents } from '../../common/events/domain-events';
@@ -86,7 +86,7 @@ export class GroupMembershipsService {
 
   /** Adds someone (or changes the role of a member). Giving OWNER or MODERATOR needs the right to change roles. */
   async add(viewerId: string, groupId: string, userId: string, role: GroupRoleValue): Promise<void> {
-    const standing = await this.access.assert(viewerId, groupId, role === 'MEMBER' ? 'manageMembers' : 'changeRoles');
+    const standing = await this.access.assert(viewerId, groupId, actionOnMember(null, role));
     await this.db.transaction(async (manager) => {
       await this.lockGroup(manager, groupId);
       const [user] = (await manager.query('SELECT id FROM users WHERE id = $1 AND deactivated_at IS NULL', [
@@ -95,9 +95,7 @@ export class GroupMembershipsService {
       if (!user) throw new NotFoundError('User');
       const existing = await this.membership(manager, groupId, userId);
       if (existing && existing.role !== role) {
-        if (!(standing.role === 'OWNER' || standing.organizationAdmin)) {
-          throw new ForbiddenError("Only the group's owners and organisation admins may change roles");
-        }
+        this.access.require(standing, actionOnMember(existing.role, role));
         if (existing.role === 'OWNER') await this.assertAnotherOwner(manager, groupId);
         await manager.query('UPDATE group_memberships SET role = $3 WHERE group_id = $1 AND user_id = $2', [
           groupId,
@@ -133,9 +131,7 @@ export class GroupMembershipsService {
       await this.lockGroup(manager, groupId);
       const existing = await this.membership(manager, groupId, userId);
       if (!existing) throw new NotFoundError('Membership');
-      if (existing.role !== 'MEMBER' && !(standing.role === 'OWNER' || standing.organizationAdmin)) {
-        throw new ForbiddenError('Only owners and organisation admins may remove an owner or a moderator');
-      }
+      this.access.require(standing, actionOnMember(existing.role, null));
       if (existing.role === 'OWNER') await this.assertAnotherOwner(manager, groupId);
       await this.deleteMembership(manager, groupId, userId);
     });
@@ -168,10 +164,7 @@ export class GroupMembershipsService {
 
   /** Following a private group needs membership (or running it from the organisation). Idempotent. */
   async followGroup(viewerId: string, groupId: string): Promise<void> {
-    const standing = await this.access.assert(viewerId, groupId, 'readMetadata');
-    if (standing.visibility === 'PRIVATE' && !standing.role && !isManager(standing)) {
-      throw new ForbiddenError('Only members may follow a private group');
-    }
+    await this.access.assert(viewerId, groupId, 'follow');
     await this.db.query('INSERT INTO group_follows (group_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
       groupId,
       viewerId,
@@ -246,6 +239,6 @@ export class GroupMembershipsService {
       `SELECT count(*)::int AS owners FROM group_memberships WHERE group_id = $1 AND role = 'OWNER'`,
       [groupId],
     )) as { owners: number }[];
-    if (owners <= 1) throw new ConflictError('A group must keep at least one owner');
+    if (owners <= 1) throw new ConflictError('LAST_OWNER', 'A group must keep at least one owner');
   }
 }

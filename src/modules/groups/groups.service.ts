@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import { GroupAccess } from '../../access/group-access.service';
 import { OrganizationAccess } from '../../access/organization-access.service';
-import { ForbiddenError, NotFoundError } from '../../common/errors/app-error';
+import { NotFoundError } from '../../common/errors/app-error';
 import { byKey, loadFlag, RequestLoaders } from '../../common/loaders/request-loaders';
 import { Connection } from '../../common/pagination/connection';
 import { hydrate, keysetPage } from '../../common/pagination/keyset';
@@ -47,15 +47,7 @@ export class GroupsService {
 
   /** Members of the organisation (any role) and admins above it may create its groups; the creator becomes OWNER. */
   async create(viewerId: string, input: CreateGroupInput): Promise<GroupEntity> {
-    const [organization] = (await this.db.query(
-      `SELECT o.id, EXISTS (SELECT 1 FROM organization_memberships m WHERE m.organization_id = o.id AND m.user_id = $2) AS member
-         FROM organizations o WHERE o.id = $1`,
-      [input.organizationId, viewerId],
-    )) as { id: string; member: boolean }[];
-    if (!organization) throw new NotFoundError('Organization');
-    if (!organization.member && !(await this.organizationAccess.canAdminister(viewerId, organization.id))) {
-      throw new ForbiddenError("Only the organisation's members may create its groups");
-    }
+    await this.organizationAccess.assertMayCreateGroup(viewerId, input.organizationId);
     return this.db.transaction(async (manager) => {
       const repository = manager.getRepository(GroupEntity);
       let slug = slugify(input.name);

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { IsUUID } from 'class-validator';
 import { AppError } from '../../common/errors/app-error';
+import { unavailableFrom } from '../../common/errors/unavailable';
 import { RateLimits } from '../../common/rate-limit/rate-limits';
 import { validatePayload } from '../../common/validation/validate-payload';
 import { ConversationAccess } from '../../access/conversation-access.service';
@@ -17,19 +18,21 @@ class TypingPayload {
 
 type Ack =
   | { ok: true; [key: string]: unknown }
-  | { ok: false; error: { code: string; message: string; fields?: string[]; retryAfter?: number } };
+  | { ok: false; error: { code: string; reason: string; message: string; fields?: string[]; retryAfter?: number } };
 
 /** Refusals travel in the acknowledgement, the socket stays connected. */
 async function acknowledge(work: () => Promise<Record<string, unknown>>): Promise<Ack> {
   try {
     return { ok: true, ...(await work()) };
   } catch (err) {
-    if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message, ...err.details } };
+    const known = err instanceof AppError ? err : unavailableFrom(err);
+    if (known)
+      return { ok: false, error: { code: known.code, reason: known.reason, message: known.message, ...known.details } };
     throw err;
   }
 }
 
-/** The client → server events of API.md §6: message:send, typing, conversation:read; and presence. */
+/** The client → server events of conversations (message:send, typing, conversation:read) and who hears of presence. */
 @Injectable()
 export class MessagingSocketHandlers implements OnModuleInit {
   constructor(
@@ -69,8 +72,8 @@ export class MessagingSocketHandlers implements OnModuleInit {
 
   /** Ephemeral: told to the other participants, never stored. Silently dropped for non-participants. */
   private async typing(socket: AuthedSocket, conversationId: string): Promise<void> {
+    if (!(await this.access.participating(socket.data.userId, [conversationId])).has(conversationId)) return;
     const participants = await this.access.participantIds(conversationId);
-    if (!participants.includes(socket.data.userId)) return;
     void this.publisher.publish({
       userIds: participants.filter((id) => id !== socket.data.userId),
       event: 'typing',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { OrganizationAccess } from '../../access/organization-access.service';
 import { BadInputError, ConflictError, NotFoundError, UnauthenticatedError } from '../../common/errors/app-error';
 import { normalizeEmail } from '../../common/validation/email';
@@ -38,7 +38,7 @@ export class InvitationsService {
         WHERE m.organization_id = $1 AND lower(u.email) = $2`,
       [input.organizationId, email],
     )) as unknown[];
-    if (alreadyMember) throw new ConflictError('This person is already a member of the organisation');
+    if (alreadyMember) throw new ConflictError('ALREADY_MEMBER', 'This person is already a member of the organisation');
     const token = randomBytes(32).toString('base64url');
     const invitation = await this.db.transaction(async (manager) => {
       const repository = manager.getRepository(InvitationEntity);
@@ -69,7 +69,8 @@ export class InvitationsService {
     if (!invitation || !(await this.access.canAdminister(viewerId, invitation.organizationId))) {
       throw new NotFoundError('Invitation');
     }
-    if (invitation.acceptedAt) throw new ConflictError('This invitation was already accepted');
+    if (invitation.acceptedAt)
+      throw new ConflictError('INVITATION_ALREADY_ACCEPTED', 'This invitation was already accepted');
     await this.db.transaction(async (manager) => {
       await manager.query(`UPDATE invitations SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1`, [
         invitationId,
@@ -99,8 +100,7 @@ export class InvitationsService {
          SELECT id, organization_id, email, role FROM claimed`,
         [sha256(input.token.trim())],
       )) as { id: string; organization_id: string; email: string; role: InvitationEntity['role'] }[];
-      if (!invitation)
-        throw new BadInputError({ token: 'this invitation is unknown, expired, revoked or already used' });
+      if (!invitation) throw await refusedInvitation(manager, sha256(input.token.trim()));
 
       // Two invitations for one new email accepted at once must meet one account, not race to create two.
       await lockForTransaction(manager, Locks.account(invitation.email));
@@ -110,7 +110,10 @@ export class InvitationsService {
         // A password check like a login's: the same per-account and per-IP limits apply.
         await this.throttle.reserve(user.email, client.ip ?? 'unknown');
         if (!(await verifyPassword(user.passwordHash, input.password)) || user.deactivatedAt) {
-          throw new UnauthenticatedError('An account exists for this email: give its current password');
+          throw new UnauthenticatedError(
+            'An account exists for this email: give its current password',
+            'WRONG_PASSWORD',
+          );
         }
         await this.throttle.succeeded(user.email, client.ip ?? 'unknown');
       } else {
@@ -133,4 +136,20 @@ export class InvitationsService {
       return this.sessions.open(user.id, client, manager);
     });
   }
+}
+
+/** Why a token opens nothing (the holder of a 256-bit token learns nothing else by it): its reason. */
+async function refusedInvitation(manager: EntityManager, tokenHash: string): Promise<BadInputError> {
+  const [found] = (await manager.query(
+    'SELECT accepted_at, revoked_at, expires_at <= now() AS expired FROM invitations WHERE token_hash = $1',
+    [tokenHash],
+  )) as { accepted_at: Date | null; revoked_at: Date | null; expired: boolean }[];
+  const reason = !found
+    ? 'INVITATION_UNKNOWN'
+    : found.accepted_at
+      ? 'INVITATION_USED'
+      : found.revoked_at
+        ? 'INVITATION_REVOKED'
+        : 'INVITATION_EXPIRED';
+  return new BadInputError({ token: 'this invitation is unknown, expired, revoked or already used' }, reason);
 }

@@ -11,7 +11,11 @@ async function erase(manager: EntityManager, userId: string): Promise<void> {
         AND (SELECT count(*) FROM organization_memberships m WHERE m.organization_id = o.id AND m.role = 'ADMIN') = 1`,
     [userId],
   )) as unknown[];
-  if (lastAdmin) throw new ConflictError('The federation’s last admin cannot be erased: name another admin first');
+  if (lastAdmin)
+    throw new ConflictError(
+      'LAST_FEDERATION_ADMIN',
+      'The federation’s last admin cannot be erased: name another admin first',
+    );
   await manager.query('DELETE FROM invitations WHERE lower(email) = (SELECT lower(email) FROM users WHERE id = $1)', [
     userId,
   ]);

@@ -275,7 +275,7 @@ export class OrganizationsService {
       [organizationId],
     )) as { kind: OrganizationKindValue; admins: number }[];
     if (row.kind === 'FEDERATION' && row.admins <= 1) {
-      throw new ConflictError('The federation must keep at least one admin');
+      throw new ConflictError('LAST_FEDERATION_ADMIN', 'The federation must keep at least one admin');
     }
   }
 }

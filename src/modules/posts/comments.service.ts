@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { allows } from '../../access/group-policy';
+import { ContributionAccess } from '../../access/contribution-access.service';
+import { GroupAccess } from '../../access/group-access.service';
 import { DomainEvents } from '../../common/events/domain-events';
-import { ForbiddenError, NotFoundError } from '../../common/errors/app-error';
+import { NotFoundError } from '../../common/errors/app-error';
 import { Connection } from '../../common/pagination/connection';
 import { hydrate, keysetPage } from '../../common/pagination/keyset';
 import { CommentEntity } from './comment.entity';
@@ -16,12 +17,14 @@ export class CommentsService {
     private readonly db: DataSource,
     private readonly posts: PostsService,
     private readonly events: DomainEvents,
+    private readonly access: GroupAccess,
+    private readonly contributions: ContributionAccess,
   ) {}
 
   /** Adds a comment and, in the same transaction, bumps the count (the post's author hears of it: comment.added). */
   async add(viewerId: string, postId: string, body: string): Promise<CommentEntity> {
     const { post, standing } = await this.posts.readable(viewerId, postId);
-    if (!allows(standing, 'comment')) throw new ForbiddenError('You may not comment in this group');
+    this.access.require(standing, 'comment');
     return this.db.transaction(async (manager) => {
       const repository = manager.getRepository(CommentEntity);
       const saved = await repository.save(repository.create({ postId, authorId: viewerId, body: body.trim() }));
@@ -48,9 +51,7 @@ export class CommentsService {
       throw new NotFoundError('Comment');
     }
     const { post, standing } = readable;
-    if (comment.authorId !== viewerId && !allows(standing, 'moderate')) {
-      throw new ForbiddenError("Only the author, the group's moderators and owners may delete a comment");
-    }
+    this.contributions.require(viewerId, { ...comment, groupId: post.groupId }, standing, 'comment.delete');
     await this.db.transaction(async (manager) => {
       const [{ count }] = (await manager.query(
         `WITH gone AS (UPDATE comments SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING post_id)

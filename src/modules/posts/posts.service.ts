@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import { GroupAccess } from '../../access/group-access.service';
-import { allows, GroupStanding, mayReadContent } from '../../access/group-policy';
-import { ForbiddenError, NotFoundError } from '../../common/errors/app-error';
+import { ContributionAccess } from '../../access/contribution-access.service';
+import { GroupStanding, mayReadContent } from '../../access/group-policy';
+import { NotFoundError } from '../../common/errors/app-error';
 import { byKey, flagLoader, RequestLoaders } from '../../common/loaders/request-loaders';
 import { Connection, lazyTotal } from '../../common/pagination/connection';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
@@ -24,6 +25,7 @@ export class PostsService {
     @InjectRepository(PostEntity) private readonly posts: Repository<PostEntity>,
     private readonly db: DataSource,
     private readonly access: GroupAccess,
+    private readonly contributions: ContributionAccess,
     private readonly events: DomainEvents,
     private readonly users: UsersService,
     private readonly groups: GroupsService,
@@ -76,8 +78,8 @@ export class PostsService {
 
   /** Only the author edits a post; moderators may delete it but never put words in someone's mouth. */
   async update(viewerId: string, postId: string, body: string): Promise<PostEntity> {
-    const { post } = await this.readable(viewerId, postId);
-    if (post.authorId !== viewerId) throw new ForbiddenError('Only the author may edit a post');
+    const { post, standing } = await this.readable(viewerId, postId);
+    this.contributions.require(viewerId, post, standing, 'post.edit');
     post.body = body.trim();
     post.editedAt = new Date();
     return this.db.transaction(async (manager) => {
@@ -89,9 +91,7 @@ export class PostsService {
 
   async delete(viewerId: string, postId: string): Promise<void> {
     const { post, standing } = await this.readable(viewerId, postId);
-    if (post.authorId !== viewerId && !allows(standing, 'moderate')) {
-      throw new ForbiddenError("Only the author, the group's moderators and owners may delete a post");
-    }
+    this.contributions.require(viewerId, post, standing, 'post.delete');
     await this.db.transaction(async (manager) => {
       await manager.query('UPDATE posts SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL', [postId]);
       await this.events.publish(manager, {
@@ -106,7 +106,7 @@ export class PostsService {
 
   async react(viewerId: string, postId: string): Promise<PostEntity> {
     const { standing } = await this.readable(viewerId, postId);
-    if (!allows(standing, 'react')) throw new ForbiddenError('You may not react in this group');
+    this.access.require(standing, 'react');
     // Idempotent: the counter moves only when a row was really added.
     await this.db.query(
       `WITH added AS (INSERT INTO reactions (post_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING post_id)

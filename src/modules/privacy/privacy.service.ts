@@ -46,7 +46,7 @@ export class PrivacyService {
       password_hash: string;
     }[];
     if (!user || !(await verifyPassword(user.password_hash, password)))
-      throw new UnauthenticatedError('Wrong password');
+      throw new UnauthenticatedError('Wrong password', 'WRONG_PASSWORD');
   }
 
   /** Needs the current password; every other session of the person ends (their sockets too). */
@@ -86,7 +86,7 @@ export class PrivacyService {
           WHERE o.kind = 'FEDERATION' AND (SELECT count(*) FROM organization_memberships x WHERE x.organization_id = o.id AND x.role = 'ADMIN') = 1`,
         [userId],
       )) as unknown[];
-      if (lastAdmin) throw new ConflictError('The federation must keep at least one admin');
+      if (lastAdmin) throw new ConflictError('LAST_FEDERATION_ADMIN', 'The federation must keep at least one admin');
       await manager.query('UPDATE users SET deactivated_at = coalesce(deactivated_at, now()) WHERE id = $1', [userId]);
       await manager.query(
         `UPDATE sessions SET revoked_at = now(), revoked_reason = 'deactivated' WHERE user_id = $1 AND revoked_at IS NULL`,

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { GroupAccess } from '../../access/group-access.service';
-import { allows, GroupStanding, mayReadContent } from '../../access/group-policy';
-import { ForbiddenError, NotFoundError } from '../../common/errors/app-error';
+import { ContributionAccess } from '../../access/contribution-access.service';
+import { GroupStanding, mayReadContent } from '../../access/group-policy';
+import { NotFoundError } from '../../common/errors/app-error';
 import { byKey, RequestLoaders } from '../../common/loaders/request-loaders';
 import { Connection } from '../../common/pagination/connection';
 import { newestFirst } from '../../common/pagination/filters';
@@ -21,6 +22,7 @@ export class QuestionsService {
     @InjectRepository(AnswerEntity) private readonly answers: Repository<AnswerEntity>,
     private readonly db: DataSource,
     private readonly access: GroupAccess,
+    private readonly contributions: ContributionAccess,
     private readonly events: DomainEvents,
   ) {}
 
@@ -107,7 +109,7 @@ export class QuestionsService {
   /** Anyone who may read the question answers it (like commenting); the asker is notified. */
   async answer(viewerId: string, questionId: string, body: string): Promise<AnswerEntity> {
     const { question, standing } = await this.readable(viewerId, questionId);
-    if (!allows(standing, 'comment')) throw new ForbiddenError('You may not answer in this group');
+    this.access.require(standing, 'comment');
     return this.db.transaction(async (manager) => {
       const repository = manager.getRepository(AnswerEntity);
       const saved = await repository.save(
@@ -130,9 +132,7 @@ export class QuestionsService {
   /** The asker, or the group's owners, moderators and organisation admins, accept an answer; the question becomes ANSWERED. */
   async accept(viewerId: string, answerId: string): Promise<QuestionEntity> {
     const { answer, question, standing } = await this.readableAnswer(viewerId, answerId);
-    if (question.authorId !== viewerId && !allows(standing, 'moderate')) {
-      throw new ForbiddenError("Only the question's author and the group's moderators may accept an answer");
-    }
+    this.contributions.require(viewerId, question, standing, 'question.acceptAnswer');
     await this.db.transaction(async (manager) => {
       await manager.query(`UPDATE questions SET status = 'ANSWERED', accepted_answer_id = $2 WHERE id = $1`, [
         question.id,
@@ -155,7 +155,7 @@ export class QuestionsService {
   /** One vote per person: 1, -1, or 0 to take it back. The score is recomputed in the same statement. */
   async vote(viewerId: string, answerId: string, value: number): Promise<AnswerEntity> {
     const { standing } = await this.readableAnswer(viewerId, answerId);
-    if (!allows(standing, 'react')) throw new ForbiddenError('You may not vote in this group');
+    this.access.require(standing, 'react');
     await this.db.transaction(async (manager) => {
       if (value === 0)
         await manager.query('DELETE FROM answer_votes WHERE answer_id = $1 AND user_id = $2', [answerId, viewerId]);

@@ -187,7 +187,10 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
           (err: unknown) => {
             this.logger.error({ err, event }, 'socket handler failed');
             if (typeof ack === 'function')
-              ack({ ok: false, error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
+              ack({
+                ok: false,
+                error: { code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL_ERROR', message: 'Internal server error' },
+              });
           },
         );
       });
@@ -200,7 +203,14 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
     const token = (payload as { token?: unknown } | null)?.token;
     const claims = typeof token === 'string' ? this.sessions.accessTokens.verify(token) : undefined;
     if (!claims || claims.sub !== socket.data.userId || !(await this.sessions.isLive(claims.sid, claims.sub))) {
-      reply({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Invalid or expired access token' } });
+      reply({
+        ok: false,
+        error: {
+          code: 'UNAUTHENTICATED',
+          reason: 'AUTHENTICATION_REQUIRED',
+          message: 'Invalid or expired access token',
+        },
+      });
       return;
     }
     socket.data = { ...socket.data, sessionId: claims.sid, exp: claims.exp };

@@ -2,7 +2,7 @@ import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { OrganizationAccess } from '../../access/organization-access.service';
 import { GuardedField } from '../../common/auth/access-rules';
 import { RequestContext } from '../../common/graphql/request-context';
-import { ProfileVisibility } from './user.entity';
+import { ProfileField, showsField } from '../../access/profile-policy';
 import { ProfileVisibilityModel, UserModel } from './user.model';
 import { UsersService } from './users.service';
 
@@ -17,8 +17,8 @@ export class ProfileFieldsResolver {
     private readonly access: OrganizationAccess,
   ) {}
 
-  private shows(user: UserModel, ctx: RequestContext, field: keyof ProfileVisibility): boolean {
-    return ctx.viewer?.id === user.id || user.visibility[field];
+  private shows(user: UserModel, ctx: RequestContext, field: ProfileField): boolean {
+    return showsField(ctx.viewer?.id, user.id, user.visibility, field);
   }
 
   private async showsContact(user: UserModel, ctx: RequestContext, field: 'email' | 'phone'): Promise<boolean> {

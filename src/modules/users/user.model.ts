@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination/connection';
-import { DEFAULT_VISIBILITY, ProfileVisibility, UserEntity } from './user.entity';
+import { consentOf, ProfileVisibility } from '../../access/profile-policy';
+import { UserEntity } from './user.entity';
 
 /**
  * A person. Only id, name and join date are plain fields: every optional profile field is a
@@ -44,6 +45,6 @@ export function toUserModel(user: UserEntity): UserModel {
       avatarUrl: user.avatarUrl,
       phone: user.phone,
     },
-    visibility: { ...DEFAULT_VISIBILITY, ...user.profileVisibility },
+    visibility: consentOf(user.profileVisibility),
   };
 }
