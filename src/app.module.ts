@@ -12,6 +12,7 @@ import { formatGraphQLError, logUnexpectedErrors } from './common/errors/format-
 import { MAX_TOKENS, queryLimits } from './common/graphql/query-limits';
 import { GraphQLPassthroughFilter } from './common/errors/graphql-exception.filter';
 import { RequestContext } from './common/graphql/request-context';
+import { describeRootTypes } from './common/graphql/root-descriptions';
 import { HealthController } from './common/health/health.controller';
 import { Lifecycle } from './common/health/lifecycle';
 import { RequestLoaders } from './common/loaders/request-loaders';
@@ -56,7 +57,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         RuntimeConfigModule.forRoot(config),
-        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), autoLoadEntities: true }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
@@ -72,6 +73,7 @@ export class AppModule {
           // Token limit at parse time (GRAPHQL_PARSE_FAILED, 400), before validation does any work.
           parseOptions: { maxTokens: MAX_TOKENS },
           formatError: formatGraphQLError,
+          transformSchema: describeRootTypes,
           validationRules: limits.validationRules,
           plugins: [
             logUnexpectedErrors,

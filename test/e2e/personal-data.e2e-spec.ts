@@ -1,5 +1,5 @@
 import { ok } from '../support/adversarial';
-import { cli } from '../support/cli';
+import { cliAsync } from '../support/cli';
 import { startConversation, sendMessage } from '../support/conversations';
 import { createOrganization, federationId, loginAdmin, newMember, Session } from '../support/fixtures';
 import { addComment, createGroup, createPost, joinGroup } from '../support/group-fixtures';
@@ -19,7 +19,7 @@ describe('personal data declared by each module', () => {
   let club: string;
   let group: string;
 
-  const check = () => cli(['personal-data', '--check'], app.env);
+  const check = () => cliAsync(['personal-data', '--check'], app.env);
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -39,8 +39,8 @@ describe('personal data declared by each module', () => {
 
   afterAll(() => app.close());
 
-  it('covers every column of the schema that references people', () => {
-    const result = check();
+  it('covers every column of the schema that references people', async () => {
+    const result = await check();
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     // One line per declared table: its module, its columns with their erasure, its export.
@@ -52,7 +52,7 @@ describe('personal data declared by each module', () => {
     await app.sql('CREATE TABLE event_rsvps (event_id uuid, user_id uuid REFERENCES users (id))');
     await app.sql('CREATE TABLE mail_queue (id bigint, recipient_id uuid, body text)');
     try {
-      const result = check();
+      const result = await check();
       expect(result.status).toBe(1);
       expect(result.stderr.trim().split('\n')).toEqual([
         'undeclared: event_rsvps.user_id references people',
@@ -90,7 +90,7 @@ describe('personal data declared by each module', () => {
       await app.gql<{ exportMyData: Record<string, unknown> }>('{ exportMyData }', {}, gone.accessToken),
       'exportMyData',
     ).exportMyData;
-    const keys = [...check().stdout.matchAll(/export: (\S+)$/gm)].map((match) => match[1]);
+    const keys = [...(await check()).stdout.matchAll(/export: (\S+)$/gm)].map((match) => match[1]);
     expect(keys.length).toBeGreaterThanOrEqual(15);
     for (const key of keys) {
       const value = key.split('.').reduce<unknown>((at, part) => (at as Record<string, unknown>)?.[part], exported);

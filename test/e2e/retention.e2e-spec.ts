@@ -1,4 +1,4 @@
-import { cli } from '../support/cli';
+import { cliAsync } from '../support/cli';
 import { eventually } from '../support/eventually';
 import { createOrganization, federationId, login, loginAdmin, newMember, Session } from '../support/fixtures';
 import { createGroup, createPost } from '../support/group-fixtures';
@@ -64,7 +64,7 @@ describe('retention, run by the job system', () => {
     for (const person of [gone, recent]) expect((await removeMember(person.userId)).errors).toBeUndefined();
     await app.sql(`UPDATE users SET memberships_ended_at = now() - interval '13 months' WHERE id = $1`, [gone.userId]);
 
-    const queued = cli(['jobs:run', 'privacy.retention'], app.env);
+    const queued = await cliAsync(['jobs:run', 'privacy.retention'], app.env);
     expect(queued.stderr).toBe('');
     expect(queued.stdout).toContain('Queued privacy.retention');
 
@@ -87,10 +87,10 @@ describe('retention, run by the job system', () => {
   });
 
   it('refuses to queue what is not a scheduled job, and reports waiting and failed jobs', async () => {
-    const refused = cli(['jobs:run', 'search.index'], app.env);
+    const refused = await cliAsync(['jobs:run', 'search.index'], app.env);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('not a scheduled job');
-    const status = cli(['jobs:status'], app.env);
+    const status = await cliAsync(['jobs:status'], app.env);
     expect(status.status).toBe(0);
     const health = (await (await fetch(`${app.url}/health/ready`)).json()) as {
       checks: Record<string, string>;

@@ -22,7 +22,7 @@ interface Waiter {
 const open = new Set<Socket>();
 
 /**
- * A Socket.io client as an app would open one (API.md §6), recording every server → client event.
+ * A Socket.io client as an app would open one (README, "Real time"), recording every server → client event.
  * Reconnection is off: a disconnect stays visible, and a test reconnects by opening a new client.
  */
 export class TestSocket {

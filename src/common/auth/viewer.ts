@@ -1,7 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { UnauthenticatedError } from '../errors/app-error';
-import { RequestContext } from '../graphql/request-context';
 
 /** Who is asking: set by the auth guard from a verified access token and a live session. */
 export interface Viewer {
@@ -11,7 +10,8 @@ export interface Viewer {
 
 /** Injects the authenticated viewer into a resolver method. */
 export const CurrentViewer = createParamDecorator((_data: unknown, context: ExecutionContext): Viewer => {
-  const viewer = GqlExecutionContext.create(context).getContext<RequestContext>().viewer;
+  // The context's shape is declared by request-context.ts, which imports Viewer: only what is read here, no cycle.
+  const viewer = GqlExecutionContext.create(context).getContext<{ viewer?: Viewer }>().viewer;
   if (!viewer) throw new UnauthenticatedError();
   return viewer;
 });

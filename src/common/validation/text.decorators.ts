@@ -1,6 +1,6 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
 
-/** Refuses empty and whitespace-only text (API.md §2). */
+/** Refuses empty and whitespace-only text: a blank body, title or name is BAD_USER_INPUT, never stored. */
 export function IsNotBlank(options?: ValidationOptions) {
   return (target: object, propertyName: string) =>
     registerDecorator({

@@ -36,25 +36,25 @@ export class ProfileFieldsResolver {
   }
 
   @GuardedField()
-  @ResolveField(() => String, { nullable: true })
+  @ResolveField(() => String, { nullable: true, description: 'A few words about the person. Null when not shared.' })
   bio(@Parent() user: UserModel, @Context() ctx: RequestContext): string | null {
     return this.shows(user, ctx, 'bio') ? user.profile.bio : null;
   }
 
   @GuardedField()
-  @ResolveField(() => [String])
+  @ResolveField(() => [String], { description: 'What the person can help with. Empty when not shared.' })
   skills(@Parent() user: UserModel, @Context() ctx: RequestContext): string[] {
     return this.shows(user, ctx, 'skills') ? user.profile.skills : [];
   }
 
   @GuardedField()
-  @ResolveField(() => [String])
+  @ResolveField(() => [String], { description: 'What the person is interested in. Empty when not shared.' })
   interests(@Parent() user: UserModel, @Context() ctx: RequestContext): string[] {
     return this.shows(user, ctx, 'interests') ? user.profile.interests : [];
   }
 
   @GuardedField()
-  @ResolveField(() => String, { nullable: true })
+  @ResolveField(() => String, { nullable: true, description: 'Address of their picture. Null when not shared.' })
   avatarUrl(@Parent() user: UserModel, @Context() ctx: RequestContext): string | null {
     return this.shows(user, ctx, 'avatarUrl') ? user.profile.avatarUrl : null;
   }
