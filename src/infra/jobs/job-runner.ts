@@ -81,8 +81,8 @@ export class JobRunner {
     await this.scheduler.install();
     if (this.options.listenUrl) await this.listen();
     for (const lane of this.lanes.values()) lane.loop = this.work(lane);
-    const pollMs =
-      Math.min(...[...this.lanes.values()].map((lane) => lane.definition.pollSeconds ?? DEFAULT_POLL_S)) * 1000;
+    const polls = [...this.lanes.values()].map((lane) => lane.definition.pollSeconds ?? DEFAULT_POLL_S);
+    const pollMs = (polls.length ? Math.min(...polls) : DEFAULT_POLL_S) * 1000;
     this.poller = setInterval(() => void this.poll(), pollMs);
     this.poller.unref();
   }
