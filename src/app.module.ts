@@ -12,6 +12,7 @@ import { formatGraphQLError, logUnexpectedErrors } from './common/errors/format-
 import { MAX_TOKENS, queryLimits } from './common/graphql/query-limits';
 import { GraphQLPassthroughFilter } from './common/errors/graphql-exception.filter';
 import { RequestContext } from './common/graphql/request-context';
+import { describeRootTypes } from './common/graphql/root-descriptions';
 import { HealthController } from './common/health/health.controller';
 import { Lifecycle } from './common/health/lifecycle';
 import { RequestLoaders } from './common/loaders/request-loaders';
@@ -32,6 +33,9 @@ import { SearchModule } from './modules/search/search.module';
 import { MessagingModule } from './modules/messaging/messaging.module';
 import { AuditModule, AuditQueriesModule } from './modules/audit/audit.module';
 import { PrivacyModule } from './modules/privacy/privacy.module';
+import { DomainEventsModule } from './common/events/domain-events';
+import { JobsModule } from './infra/jobs/jobs.module';
+import { PersonalDataModule } from './common/personal-data/personal-data.module';
 
 @Global()
 @Module({})
@@ -53,7 +57,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         RuntimeConfigModule.forRoot(config),
-        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), autoLoadEntities: true }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
@@ -69,6 +73,7 @@ export class AppModule {
           // Token limit at parse time (GRAPHQL_PARSE_FAILED, 400), before validation does any work.
           parseOptions: { maxTokens: MAX_TOKENS },
           formatError: formatGraphQLError,
+          transformSchema: describeRootTypes,
           validationRules: limits.validationRules,
           plugins: [
             logUnexpectedErrors,
@@ -84,6 +89,9 @@ export class AppModule {
           }),
         }),
         DiscoveryModule,
+        DomainEventsModule,
+        JobsModule,
+        PersonalDataModule,
         AccessModule,
         UsersModule,
         AuthModule,

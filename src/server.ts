@@ -16,6 +16,7 @@ import { AppConfig } from './config/load-config';
 import { RuntimeConfig } from './config/runtime-config';
 import { startBackingServices } from './infra/backing-services';
 import { migrate } from './infra/database/data-source';
+import { JobsService } from './infra/jobs/jobs.service';
 import { adminBanner, BootstrapService } from './modules/bootstrap/bootstrap.service';
 
 export interface RunningServer {
@@ -72,6 +73,8 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       process.stdout.write(adminBanner(outcome.adminEmail, outcome.generatedPassword));
     else if (outcome.created)
       logger.info({ adminEmail: outcome.adminEmail }, 'federation bootstrapped from configuration');
+    // Background work starts once the app is complete (a CLI command builds the app but never starts it).
+    await app.get(JobsService).start();
     await app.listen(config.port, config.host);
   } catch (err) {
     await app?.close().catch(() => undefined);

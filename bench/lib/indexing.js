@@ -1,5 +1,5 @@
 'use strict';
-// Indexing through the real path: rows queued in search_outbox (as every write does), drained by
+// Indexing through the real path: `search.index` jobs queued (as every write does), drained by
 // the app instances' indexers into Meilisearch. Timed per kind until Meilisearch has applied it all.
 const { performance } = require('node:perf_hooks');
 const { Client } = require('pg');
@@ -43,16 +43,19 @@ async function indexAll({ dbUrl, meili, log }) {
     for (const { kind, table, where } of KINDS) {
       const t0 = performance.now();
       const { rowCount } = await db.query(
-        `INSERT INTO search_outbox (kind, entity_id) SELECT $1, id FROM ${table} WHERE ${where}`,
+        `INSERT INTO jobs (name, payload) SELECT 'search.index', jsonb_build_object('kind', $1::text, 'id', id)
+           FROM ${table} WHERE ${where}`,
         [kind],
       );
+      await db.query(`SELECT pg_notify('maillage_jobs', 'search.index')`);
       let drainedAt;
       let lastCount = Infinity;
       let lastProgress = performance.now();
       for (;;) {
         await sleep(250);
         const { rows } = await db.query(
-          'SELECT count(*)::int AS n, max(attempts)::int AS attempts, max(last_error) AS error FROM search_outbox',
+          `SELECT count(*)::int AS n, max(attempts)::int AS attempts, max(last_error) AS error FROM jobs
+            WHERE name = 'search.index' AND state IN ('queued', 'running')`,
         );
         const { n, attempts, error } = rows[0];
         if (n === 0) {
@@ -65,7 +68,7 @@ async function indexAll({ dbUrl, meili, log }) {
           lastCount = n;
           lastProgress = performance.now();
         } else if (n > 0 && performance.now() - lastProgress > 120_000) {
-          throw new Error(`the search outbox has not shrunk for 2 minutes (${n} ${kind} rows left)`);
+          throw new Error(`the search queue has not shrunk for 2 minutes (${n} ${kind} rows left)`);
         }
       }
       const seconds = (performance.now() - t0) / 1000;

@@ -28,6 +28,16 @@ export class ConversationAccess {
     if (!row) throw new NotFoundError('Conversation');
   }
 
+  /** The ids among `conversationIds` in which the viewer takes part. */
+  async participating(viewerId: string, conversationIds: readonly string[]): Promise<Set<string>> {
+    if (conversationIds.length === 0) return new Set();
+    const rows = (await this.db.query(
+      'SELECT conversation_id FROM conversation_participants WHERE user_id = $1 AND conversation_id = ANY($2::uuid[])',
+      [viewerId, conversationIds],
+    )) as { conversation_id: string }[];
+    return new Set(rows.map((row) => row.conversation_id));
+  }
+
   /** Everyone who takes part: the recipients of its events, read at the moment they are sent. */
   async participantIds(conversationId: string, manager: EntityManager = this.db.manager): Promise<string[]> {
     const rows = (await manager.query('SELECT user_id FROM conversation_participants WHERE conversation_id = $1', [

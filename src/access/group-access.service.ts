@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ForbiddenError, NotFoundError } from '../common/errors/app-error';
+import { NotFoundError } from '../common/errors/app-error';
 import { RequestLoaders } from '../common/loaders/request-loaders';
 import {
   allows,
@@ -10,6 +10,7 @@ import {
   GroupVisibilityValue,
   mayReadContent,
 } from './group-policy';
+import { refusal } from './refusals';
 
 /** "The organisation of `g` is administered by the viewer": admin of it or of an ancestor. */
 function organizationAdminSql(groupAlias: string, viewerParam: string): string {
@@ -90,7 +91,7 @@ export class GroupAccess {
 
   /**
    * Throws unless the viewer may do `action` in the group. A missing group is NOT_FOUND; an
-   * existing group is FORBIDDEN, since a group's metadata is visible to all (API.md §2).
+   * existing group is FORBIDDEN, since a group's name and description are visible to all.
    */
   async assert(
     viewerId: string,
@@ -100,20 +101,25 @@ export class GroupAccess {
   ): Promise<GroupStanding> {
     const standing = (await this.standings(viewerId, [groupId], manager)).get(groupId);
     if (!standing) throw new NotFoundError('Group');
-    if (!allows(standing, action)) throw new ForbiddenError(FORBIDDEN_MESSAGES[action]);
+    this.require(standing, action);
     return standing;
   }
-}
 
-const FORBIDDEN_MESSAGES: Record<GroupAction, string> = {
-  readMetadata: 'You may not see this group',
-  readContent: "Only the group's members may see its content",
-  listMembers: "Only the group's members may see who its members are",
-  post: 'Only members of the group may post in it',
-  comment: 'You may not comment in this group',
-  react: 'You may not react in this group',
-  moderate: "Only the group's owners, moderators and organisation admins may do this",
-  manageMembers: "Only the group's owners, moderators and organisation admins may manage members",
-  changeRoles: "Only the group's owners and organisation admins may change roles",
-  updateGroup: "Only the group's owners and organisation admins may change the group",
-};
+  /** Throws the refusal of `action` unless the standing allows it (for a standing already known). */
+  require(standing: GroupStanding, action: GroupAction): void {
+    if (!allows(standing, action)) throw refusal(`group.${action}`);
+  }
+
+  /**
+   * The Meilisearch filter for group content: private groups whose content the viewer may not read
+   * are excluded in the engine itself, so hits, pages and estimatedTotal never count them. Read
+   * from PostgreSQL at query time, so a membership or visibility change applies at once.
+   */
+  async searchFilter(viewerId: string): Promise<string | undefined> {
+    const rows = (await this.db.query(
+      `SELECT g.id FROM groups g WHERE g.visibility = 'PRIVATE' AND NOT ${this.readableGroupSql('g', '$1')}`,
+      [viewerId],
+    )) as { id: string }[];
+    return rows.length ? `groupId NOT IN [${rows.map((row) => JSON.stringify(row.id)).join(', ')}]` : undefined;
+  }
+}

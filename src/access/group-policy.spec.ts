@@ -1,4 +1,11 @@
-import { allows, GroupAction, GroupRoleValue, GroupStanding, GroupVisibilityValue } from './group-policy';
+import {
+  actionOnMember,
+  allows,
+  GroupAction,
+  GroupRoleValue,
+  GroupStanding,
+  GroupVisibilityValue,
+} from './group-policy';
 
 type Viewer = 'outsider' | 'pending' | 'member' | 'moderator' | 'owner' | 'orgAdmin';
 
@@ -33,6 +40,7 @@ const TABLE: Record<GroupVisibilityValue, Record<GroupAction, string>> = {
     manageMembers: '000111',
     changeRoles: '000011',
     updateGroup: '000011',
+    follow: '111111',
   },
   PRIVATE: {
     readMetadata: '111111',
@@ -45,6 +53,7 @@ const TABLE: Record<GroupVisibilityValue, Record<GroupAction, string>> = {
     manageMembers: '000111',
     changeRoles: '000011',
     updateGroup: '000011',
+    follow: '001111',
   },
 };
 const VIEWERS: Viewer[] = ['outsider', 'pending', 'member', 'moderator', 'owner', 'orgAdmin'];
@@ -58,4 +67,18 @@ describe('group policy decision table', () => {
       );
     }
   }
+});
+
+describe('acting on a membership', () => {
+  it.each([
+    [null, 'MEMBER', 'manageMembers'],
+    [null, 'MODERATOR', 'changeRoles'],
+    [null, 'OWNER', 'changeRoles'],
+    ['MEMBER', null, 'manageMembers'],
+    ['MODERATOR', null, 'changeRoles'],
+    ['OWNER', null, 'changeRoles'],
+    ['MEMBER', 'MODERATOR', 'changeRoles'],
+    ['MODERATOR', 'MEMBER', 'changeRoles'],
+    ['MEMBER', 'MEMBER', 'manageMembers'],
+  ] as const)('%s → %s takes %s', (from, to, action) => expect(actionOnMember(from, to)).toBe(action));
 });

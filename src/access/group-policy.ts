@@ -1,6 +1,9 @@
 /**
- * The decision table for groups (API.md §2 and §4), as pure functions of a viewer's standing in
- * one group. The SQL in GroupAccess computes standings in bulk; this file decides.
+ * The decision table for groups, as pure functions of a viewer's standing in one group: a group's
+ * name, description and member count are visible to every logged-in person; a PUBLIC group's
+ * content to all of them, a PRIVATE group's to its members and to the admins of its organisation
+ * (or of one above), who also moderate it. The SQL in GroupAccess computes standings in bulk; this
+ * file decides.
  */
 export type GroupVisibilityValue = 'PUBLIC' | 'PRIVATE';
 export type GroupRoleValue = 'OWNER' | 'MODERATOR' | 'MEMBER';
@@ -26,7 +29,8 @@ export type GroupAction =
   | 'moderate'
   | 'manageMembers'
   | 'changeRoles'
-  | 'updateGroup';
+  | 'updateGroup'
+  | 'follow';
 
 /** Owners, moderators and the organisation's admins (from any level above) run the group. */
 export function isManager(standing: GroupStanding): boolean {
@@ -59,5 +63,18 @@ export function allows(standing: GroupStanding, action: GroupAction): boolean {
     case 'changeRoles':
     case 'updateGroup':
       return standing.role === 'OWNER' || standing.organizationAdmin;
+    case 'follow':
+      // Following a private group needs membership (or running it from the organisation).
+      return standing.visibility === 'PUBLIC' || isMember(standing) || isManager(standing);
   }
+}
+
+/**
+ * What acting on someone's membership takes: managers handle plain members; giving or taking away
+ * OWNER or MODERATOR, or removing an owner or a moderator, takes the right to change roles.
+ * `from` is the person's role now (null: not a member), `to` the role after (null: removed).
+ */
+export function actionOnMember(from: GroupRoleValue | null, to: GroupRoleValue | null): GroupAction {
+  const touchesManagers = (from !== null && from !== 'MEMBER') || (to !== null && to !== 'MEMBER');
+  return touchesManagers && from !== to ? 'changeRoles' : 'manageMembers';
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ForbiddenError } from '../common/errors/app-error';
+import { NotFoundError } from '../common/errors/app-error';
 import { loadFlag, RequestLoaders } from '../common/loaders/request-loaders';
+import { refusal } from './refusals';
 
 /**
  * Who administers what in the organisation tree. An ADMIN of an organisation administers it and
- * its whole subtree. Every check works on a set of ids at once (ARCHITECTURE rule 1).
+ * its whole subtree. Every check works on a set of ids at once: one query, whatever their number.
  */
 @Injectable()
 export class OrganizationAccess {
@@ -30,9 +31,32 @@ export class OrganizationAccess {
   }
 
   async assertAdminister(viewerId: string, organizationId: string): Promise<void> {
-    if (!(await this.canAdminister(viewerId, organizationId))) {
-      throw new ForbiddenError('Only an admin of this organisation or of a parent organisation may do this');
-    }
+    if (!(await this.canAdminister(viewerId, organizationId))) throw refusal('organization.administer');
+  }
+
+  /**
+   * The ids among `organizationIds` in which the viewer may create groups: the organisation's
+   * members (any role), and admins of it or of an organisation above.
+   */
+  async groupCreatable(viewerId: string, organizationIds: readonly string[]): Promise<Set<string>> {
+    if (organizationIds.length === 0) return new Set();
+    const rows = (await this.db.query(
+      `SELECT o.id FROM organizations o
+        WHERE o.id = ANY($2::uuid[])
+          AND EXISTS (SELECT 1 FROM organization_memberships m
+                       WHERE m.user_id = $1
+                         AND (m.organization_id = o.id OR (m.role = 'ADMIN' AND m.organization_id = ANY(o.ancestor_ids))))`,
+      [viewerId, organizationIds],
+    )) as { id: string }[];
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** NOT_FOUND for an unknown organisation; FORBIDDEN unless the viewer may create groups in it. */
+  async assertMayCreateGroup(viewerId: string, organizationId: string): Promise<void> {
+    const [found] = (await this.db.query('SELECT 1 FROM organizations WHERE id = $1', [organizationId])) as unknown[];
+    if (!found) throw new NotFoundError('Organization');
+    if (!(await this.groupCreatable(viewerId, [organizationId])).has(organizationId))
+      throw refusal('organization.createGroup');
   }
 
   /** The ids among `userIds` whose membership in some organisation the viewer administers: they may see those people's email. */

@@ -5,7 +5,7 @@ import { errorCode, GraphQLResponse } from '../support/graphql-client';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
- * API.md §3, the tokens: refresh-token rotation and reuse detection, how refresh tokens are stored,
+ * The tokens: refresh-token rotation and reuse detection, how refresh tokens are stored,
  * and which bearer tokens `me` (and so every authenticated operation) refuses.
  */
 
@@ -22,7 +22,7 @@ function base64url(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
-describe('auth tokens (API.md §3)', () => {
+describe('auth tokens', () => {
   let app: TestApp;
   let admin: Session;
 

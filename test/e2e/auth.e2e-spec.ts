@@ -4,7 +4,7 @@ import { errorCode, GraphQLResponse } from '../support/graphql-client';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
- * API.md §2–§3 from a client's side: login (and its rate limits), logout, password storage,
+ * Accounts from a client's side: login (and its rate limits), logout, password storage,
  * and the rule that everything but login, refreshToken and acceptInvitation needs a token.
  * Refresh-token rotation and access-token validation are in auth-tokens.e2e-spec.ts.
  */
@@ -29,7 +29,7 @@ function codes(res: GraphQLResponse<unknown>): (string | undefined)[] {
   return (res.errors ?? []).map((error) => error.extensions?.code);
 }
 
-describe('auth (API.md §3)', () => {
+describe('auth', () => {
   let app: TestApp;
   let admin: Session;
   let member: Session;

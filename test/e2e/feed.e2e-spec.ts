@@ -11,7 +11,7 @@ import { addGroupMember, createGroup, createPost, feedIds, joinGroup, Visibility
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
- * The home feed (API.md §4): newest first, the posts of the groups the viewer is a member of or
+ * The home feed: newest first, the posts of the groups the viewer is a member of or
  * follows, and of the groups of the organisations they follow, among those they may read.
  */
 interface FeedPage {

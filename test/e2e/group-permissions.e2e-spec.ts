@@ -12,7 +12,7 @@ import { errorCode, GraphQLResponse } from '../support/graphql-client';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
- * The permission matrix of groups (API.md §2 and §4, src/access/group-policy.ts), through the HTTP API.
+ * The permission matrix of groups (src/access/group-policy.ts; README, "One access policy for groups"), through the HTTP API.
  * The table below is the single source: one test per visibility × operation × viewer.
  */
 const VIEWERS = ['outsider', 'pending', 'member', 'moderator', 'owner', 'orgAdmin', 'ancestorAdmin'] as const;

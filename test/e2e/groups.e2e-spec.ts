@@ -3,7 +3,7 @@ import { errorCode } from '../support/graphql-client';
 import { addComment, addGroupMember, createGroup, createPost, joinGroup, Visibility } from '../support/group-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 
-/** Groups, membership, follows, reactions, edits and input limits (API.md §2 and §4). */
+/** Groups, membership, follows, reactions, edits and input limits (a private group's metadata is public, its content is not). */
 interface GroupView {
   id: string;
   memberCount: number;

@@ -15,7 +15,7 @@ import { federationId, loginAdmin, newMember, Session } from '../support/fixture
 import { errorCode, GraphQLResponse } from '../support/graphql-client';
 import { startTestApp, TestApp } from '../support/test-app';
 
-/** Conversations and messages through GraphQL (API.md §6); the Socket.io side is in realtime.e2e-spec. */
+/** Conversations and messages through GraphQL; the Socket.io side is in realtime.e2e-spec. */
 const CONVERSATION = `query($id: ID!) { conversation(id: $id) { ${CONVERSATION_FIELDS} } }`;
 const CONVERSATIONS = `query($first: Int!, $after: String) { conversations(first: $first, after: $after) {
   edges { cursor node { ${CONVERSATION_FIELDS} } } pageInfo { hasNextPage endCursor } } }`;

@@ -2,7 +2,7 @@ import { createOrganization, federationId, loginAdmin, newMember, Session } from
 import { addComment, addGroupMember, createGroup, createPost, joinGroup, Visibility } from '../support/group-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 
-/** Stored notifications (API.md §7): who gets what, listing, read state and privacy. */
+/** Stored notifications: who gets what (never about what they may not read), listing, read state and privacy. */
 interface NotificationNode {
   id: string;
   type: string;

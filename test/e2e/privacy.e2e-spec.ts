@@ -9,7 +9,7 @@ import { search } from '../support/search';
 import { closeAllSockets, connectError, connectSocket } from '../support/sockets';
 import { startTestApp, TestApp } from '../support/test-app';
 
-/** API.md §8: password change, deactivation, export, erasure, directory consent, audit log; and field guards. */
+/** Privacy and administration (README, "Security and privacy"): password change, deactivation, export, erasure, directory consent, audit log; and field guards. */
 const ME = '{ me { id } }';
 const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }';
 const REFRESH = 'mutation($r: String!) { refreshToken(refreshToken: $r) { accessToken } }';
@@ -56,7 +56,7 @@ type Entry = {
   createdAt: string;
 };
 
-describe('privacy and administration (API.md §8)', () => {
+describe('privacy and administration', () => {
   let app: TestApp;
   let admin: Session, northAdmin: Session, southAdmin: Session, clubAdmin: Session, member: Session;
   let north: string, south: string, club: string, group: string;

@@ -3,7 +3,7 @@ import { errorCode } from '../support/graphql-client';
 import { addGroupMember, createGroup } from '../support/group-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 
-/** Questions and answers through GraphQL (API.md §5, limits §2, notifications §7). */
+/** Questions and answers through GraphQL: asking, answering, votes, acceptance, input limits and the notifications they cause. */
 const ASK = `mutation($input: AskQuestionInput!) { askQuestion(input: $input) {
   id title body tags status answerCount createdAt group { id } author { id } acceptedAnswer { id } } }`;
 const ANSWER = `mutation($input: AnswerQuestionInput!) { answerQuestion(input: $input) {

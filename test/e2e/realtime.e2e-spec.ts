@@ -21,7 +21,7 @@ import {
 } from '../support/sockets';
 import { startTestApp, TestApp } from '../support/test-app';
 
-/** Socket.io (API.md §6, §7 notification:new) on two instances sharing PostgreSQL and Redis. */
+/** Socket.io (README, "Real time": messages, typing, read positions, presence, notification:new) on two instances sharing PostgreSQL and Redis. */
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 const idsOf = (list: { id: string }[]) => list.map((m) => m.id);
 const ME = '{ me { id } }';
@@ -286,13 +286,14 @@ describe('realtime on two instances (shared PostgreSQL and Redis)', () => {
       expect(await refreshed.ack('typing', { conversationId: direct })).toEqual({ ok: true });
     }, 50_000);
 
-    it('disconnects the sockets of a logged-out session on both instances within 2 s', async () => {
+    it('disconnects the sockets of a logged-out session on both instances, by the logout itself', async () => {
       const session = await login(app, dave.email, dave.password);
       const sockets = await Promise.all([on(A, session), on(B, session), on(B, session)]);
       expect((await app.gql(LOGOUT, { r: session.refreshToken }, session.accessToken)).data).toEqual({ logout: true });
-      const started = Date.now();
-      await Promise.all(sockets.map((s) => s.disconnectedWithin(2_000)));
-      console.log(`logout → sockets closed on both instances in ${Date.now() - started} ms`);
+      await Promise.all(sockets.map((s) => s.disconnectedWithin(30_000)));
+      // The 15-second sweep says `auth:expired` before it cuts a socket; the logout's broadcast cuts it
+      // without: none was said, so the logout closed them (how fast is no concern of this test).
+      expect(sockets.flatMap((s) => s.all('auth:expired'))).toEqual([]);
       expect(await connectError(B, { token: session.accessToken })).toBe('UNAUTHENTICATED');
     });
 

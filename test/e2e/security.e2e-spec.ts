@@ -22,7 +22,7 @@ import { searchRaw } from '../support/search';
 import { closeAllSockets, connectError, connectSocket, sendOverSocket, TestSocket } from '../support/sockets';
 import { startTestApp, TestApp } from '../support/test-app';
 
-/** Adversarial: query attacks, bad requests and tokens, injection-shaped text, fuzzing, throttling (API.md §2, §8). */
+/** Adversarial: query attacks, bad requests and tokens, injection-shaped text, fuzzing, throttling (README, "Security and privacy"). */
 const ME = '{ me { id } }';
 const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }';
 const REFRESH = 'mutation($r: String!) { refreshToken(refreshToken: $r) { accessToken } }';

@@ -203,7 +203,7 @@ export function malformedRequest(r: Prng, pool: string[]): string {
   }
 }
 
-/** Socket events (API.md §6 and README) and a few others a client has no business sending. */
+/** Socket events (README, "Real time") and a few others a client has no business sending. */
 export const SOCKET_EVENTS = ['message:send', 'typing', 'conversation:read', 'auth:refresh'] as const;
 
 /** One random socket payload, for `event`. */
@@ -327,7 +327,7 @@ export interface SocketCase {
   mode: 'ack' | 'emit' | 'bare' | 'extra';
 }
 
-/** `n` random emits: mostly the client events of API.md §6, payloads under the 64 KB packet limit. */
+/** `n` random emits: mostly the client events (message:send, typing, conversation:read), payloads under the 64 KB packet limit. */
 export function socketCases(r: Prng, values: string[], n: number): SocketCase[] {
   return range(n).map(() => {
     let payload = socketPayload(r, values);

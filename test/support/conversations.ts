@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { GraphQLResponse } from './graphql-client';
 import { TestApp } from './test-app';
 
-/** Conversations and messages through GraphQL (API.md §6), as a client would call them. */
+/** Conversations and messages through GraphQL (`startConversation`, `sendMessage`, `messages`), as a client would call them. */
 export interface MessageNode {
   id: string;
   conversationId: string;

@@ -1,13 +1,14 @@
 /**
  * Retries `fn` until it stops throwing (e.g. until its `expect`s pass) or `timeoutMs` elapses,
  * then rethrows the last failure. For asynchronous effects such as search indexing: never a fixed
- * sleep, and the timeout is the contract being checked (5 s for search).
+ * sleep. The timeout (30 s by default) only stops a hang: how fast an effect lands is measured by
+ * `npm run bench` against its target, never asserted here (the machine running the suite is shared).
  */
 export async function eventually<T>(
   fn: () => Promise<T> | T,
   options: { timeoutMs?: number; intervalMs?: number } = {},
 ): Promise<T> {
-  const timeoutMs = options.timeoutMs ?? 5_000;
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const intervalMs = options.intervalMs ?? 50;
   const started = Date.now();
   for (;;) {

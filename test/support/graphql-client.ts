@@ -1,7 +1,7 @@
 export interface GraphQLErrorShape {
   message: string;
   path?: (string | number)[];
-  extensions?: { code?: string; fields?: string[]; retryAfter?: number };
+  extensions?: { code?: string; reason?: string; fields?: string[]; retryAfter?: number };
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {

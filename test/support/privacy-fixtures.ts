@@ -2,7 +2,7 @@ import { ok } from './adversarial';
 import { Session } from './fixtures';
 import { TestApp } from './test-app';
 
-/** Content and profile helpers for the privacy specs (API.md §3, §5, §8), through the public API. */
+/** Content and profile helpers for the privacy specs (questions, answers, profiles, invitations), through the public API. */
 
 export async function askQuestion(
   app: TestApp,

@@ -1,7 +1,7 @@
 import { GraphQLResponse } from './graphql-client';
 import { TestApp } from './test-app';
 
-/** Search through the public API (API.md §5), as a client would. */
+/** Search through the public GraphQL API (`search`, `similarQuestions`), as a client would. */
 export type SearchType = 'QUESTION' | 'ANSWER' | 'POST' | 'GROUP' | 'PERSON';
 
 export interface SearchHit {

@@ -10,7 +10,8 @@ export interface Received<T = unknown> {
 }
 
 export type Ack<T = Record<string, unknown>> =
-  ({ ok: true } & T) | { ok: false; error: { code: string; message: string; fields?: string[]; retryAfter?: number } };
+  | ({ ok: true } & T)
+  | { ok: false; error: { code: string; reason?: string; message: string; fields?: string[]; retryAfter?: number } };
 
 interface Waiter {
   event: string;
@@ -21,7 +22,7 @@ interface Waiter {
 const open = new Set<Socket>();
 
 /**
- * A Socket.io client as an app would open one (API.md §6), recording every server → client event.
+ * A Socket.io client as an app would open one (README, "Real time"), recording every server → client event.
  * Reconnection is off: a disconnect stays visible, and a test reconnects by opening a new client.
  */
 export class TestSocket {

@@ -27,17 +27,22 @@ export interface TestApp {
 
 /**
  * The real, built server on its own fresh database and a random port.
- * `env` overrides configuration variables (the same names as in production).
+ * `env` overrides configuration variables (the same names as in production); `databaseUrl` runs it
+ * on a PostgreSQL of the spec's own (which it may stop and restart) instead of the shared one.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { databaseUrl?: string } = {},
+): Promise<TestApp> {
+  const database = options.databaseUrl ? new URL(options.databaseUrl).pathname.slice(1) : await createTestDatabase();
+  const drop = () => (options.databaseUrl ? Promise.resolve() : dropTestDatabase(database));
   const dataDir = mkdtempSync(join(tmpdir(), 'maillage-app-'));
   const admin = { email: 'admin@federation.test', password: 'admin-password-for-tests' };
   const fullEnv = {
     NODE_ENV: 'test',
     PORT: '0',
     HOST: '127.0.0.1',
-    DATABASE_URL: serverUrl(database),
+    DATABASE_URL: options.databaseUrl ?? serverUrl(database),
     DATA_DIR: dataDir,
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'info',
@@ -53,7 +58,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   try {
     server = await startServerProcess(fullEnv);
   } catch (err) {
-    await dropTestDatabase(database);
+    await drop();
     throw err;
   }
   return {
@@ -66,7 +71,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     sql: (text, params) => sql(database, text, params),
     close: async () => {
       await server.stop();
-      await dropTestDatabase(database);
+      await drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

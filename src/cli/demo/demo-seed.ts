@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { enqueueSearchWork, SearchWork } from '../../infra/search/search-outbox';
+import { Locks, lockForTransaction } from '../../infra/database/advisory-locks';
+import { enqueueSearchWork, SearchWork } from '../../infra/search/search-work';
 import { hashPassword } from '../../modules/auth/passwords';
 import { DEFAULT_BOOTSTRAP } from '../../modules/bootstrap/bootstrap.service';
 import { slugify } from '../../modules/organizations/slug';
@@ -9,8 +10,6 @@ import { DEMO_FEDERATION, DEMO_PASSWORD } from './demo-catalog';
 import { DemoPlan, OrgRef, planDemo } from './demo-plan';
 import { createRng } from './demo-rng';
 
-// Concurrent `seed:demo` runs queue here; the second finds the demo and changes nothing.
-const DEMO_LOCK = 4_242_003;
 const DAY = 86_400_000;
 
 export interface DemoLogin {
@@ -45,7 +44,8 @@ export async function seedDemo(db: DataSource, now = Date.now()): Promise<DemoOu
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   return db.transaction(async (m): Promise<DemoOutcome> => {
-    await m.query('SELECT pg_advisory_xact_lock($1)', [DEMO_LOCK]);
+    // Concurrent `seed:demo` runs queue here; the second finds the demo and changes nothing.
+    await lockForTransaction(m, Locks.demoSeed);
     const [present] = (await m.query('SELECT 1 FROM users WHERE lower(email) = $1', [logins[0].email])) as unknown[];
     if (present) {
       const [federation] = (await m.query(

@@ -1,7 +1,7 @@
 import { SetMetadata } from '@nestjs/common';
 
 /**
- * Every root field carries an access rule (ARCHITECTURE rule 2). The guard refuses a field
+ * Every root field carries an access rule (a check at boot refuses a server where one has none). The guard refuses a field
  * that has none, and `test/e2e/access-rules.e2e-spec.ts` fails when one is missing.
  */
 export const ACCESS_RULE = 'maillage:access-rule';

@@ -1,7 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { UnauthenticatedError } from '../errors/app-error';
-import { RequestContext } from '../graphql/request-context';
 
 /** Who is asking: set by the auth guard from a verified access token and a live session. */
 export interface Viewer {
@@ -29,7 +28,7 @@ export function requestViewer(req: object): Viewer | undefined {
 export const CurrentViewer = createParamDecorator((_data: unknown, context: ExecutionContext): Viewer => {
   const viewer =
     context.getType<string>() === 'graphql'
-      ? GqlExecutionContext.create(context).getContext<RequestContext>().viewer
+      ? GqlExecutionContext.create(context).getContext<{ viewer?: Viewer }>().viewer
       : requestViewer(context.switchToHttp().getRequest<object>());
   if (!viewer) throw new UnauthenticatedError();
   return viewer;

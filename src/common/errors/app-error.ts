@@ -1,56 +1,71 @@
-/**
- * The error codes clients see (API.md §2). Modules throw these; `formatGraphQLError`
- * turns them into `extensions.code`, and anything else into a bare INTERNAL_SERVER_ERROR.
- */
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'INTERNAL_SERVER_ERROR';
+import { ErrorCode, Reason, REASONS } from './reasons';
+
+export type { ErrorCode, Reason } from './reasons';
 
 export interface ErrorDetails {
   /** Input fields at fault, for BAD_USER_INPUT (and the field a CONFLICT is about). */
   fields?: string[];
-  /** Seconds until a retry may succeed, for RATE_LIMITED. */
+  /** Seconds until a retry may succeed, for RATE_LIMITED and SERVICE_UNAVAILABLE. */
   retryAfter?: number;
 }
 
+/**
+ * An error clients may see: `formatGraphQLError` turns it into `extensions.code` (from its reason's
+ * entry in the catalogue), `extensions.reason` and the details; anything else becomes a bare
+ * INTERNAL_SERVER_ERROR. The message is English, for developers and logs.
+ */
 export class AppError extends Error {
+  readonly code: ErrorCode;
+
   constructor(
-    readonly code: ErrorCode,
+    readonly reason: Reason,
     message: string,
     readonly details: ErrorDetails = {},
   ) {
     super(message);
     this.name = 'AppError';
+    this.code = REASONS[reason].code;
   }
 }
 
 export class UnauthenticatedError extends AppError {
-  constructor(message = 'Authentication required') {
-    super('UNAUTHENTICATED', message);
+  constructor(message = 'Authentication required', reason: Reason = 'AUTHENTICATION_REQUIRED') {
+    super(reason, message);
   }
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message = 'You are not allowed to do this') {
-    super('FORBIDDEN', message);
+  constructor(reason: Reason, message: string) {
+    super(reason, message);
   }
 }
 
+/** What each kind of missing thing is called, with its reason. */
+const NOT_FOUND = {
+  User: 'USER_NOT_FOUND',
+  Organization: 'ORGANIZATION_NOT_FOUND',
+  Group: 'GROUP_NOT_FOUND',
+  Post: 'POST_NOT_FOUND',
+  Comment: 'COMMENT_NOT_FOUND',
+  Question: 'QUESTION_NOT_FOUND',
+  Answer: 'ANSWER_NOT_FOUND',
+  Conversation: 'CONVERSATION_NOT_FOUND',
+  Message: 'MESSAGE_NOT_FOUND',
+  Membership: 'MEMBERSHIP_NOT_FOUND',
+  'Join request': 'JOIN_REQUEST_NOT_FOUND',
+  Invitation: 'INVITATION_NOT_FOUND',
+} as const satisfies Record<string, Reason>;
+
 /** Also what unreadable content answers: indistinguishable from absence. */
 export class NotFoundError extends AppError {
-  constructor(what: string) {
-    super('NOT_FOUND', `${what} not found`);
+  constructor(what: keyof typeof NOT_FOUND) {
+    super(NOT_FOUND[what], `${what} not found`);
   }
 }
 
 export class ConflictError extends AppError {
-  constructor(message: string, fields?: string[]) {
-    super('CONFLICT', message, fields ? { fields } : {});
+  constructor(reason: Reason, message: string, fields?: string[]) {
+    super(reason, message, fields ? { fields } : {});
   }
 }
 
@@ -62,13 +77,25 @@ export class RateLimitedError extends AppError {
 
 /** One message per bad field, e.g. `{ password: 'must be at least 12 characters' }`. */
 export class BadInputError extends AppError {
-  constructor(readonly problems: Record<string, string>) {
+  constructor(
+    readonly problems: Record<string, string>,
+    reason: Reason = 'INVALID_INPUT',
+  ) {
     super(
-      'BAD_USER_INPUT',
+      reason,
       Object.entries(problems)
         .map(([field, problem]) => `${field}: ${problem}`)
         .join('; '),
       { fields: Object.keys(problems) },
     );
+  }
+}
+
+/** A backing service the request needs is away for a moment: SERVICE_UNAVAILABLE, with when to retry. */
+export class ServiceUnavailableError extends AppError {
+  constructor(reason: 'DATABASE_UNAVAILABLE' | 'SEARCH_UNAVAILABLE', retryAfterSeconds: number) {
+    super(reason, 'A service this request needs is unavailable for a moment; retry shortly', {
+      retryAfter: retryAfterSeconds,
+    });
   }
 }

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 
 /**
  * The DataLoaders of one request. Each service names its loaders and supplies the batch
- * function, so relation fields cost one query per kind, not one per row (ARCHITECTURE rule 7).
+ * function, so relation fields cost one query per kind, not one per row (no N+1).
  */
 export class RequestLoaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();

@@ -60,17 +60,21 @@ export function withEdges<A, B>(connection: Connection<A>, edges: Edge<B>[]): Co
 
 /** Builds the Relay connection type for `node`, e.g. `UserConnection` with `UserEdge`. */
 export function ConnectionType<T>(node: Type<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its position.` })
   class EdgeType {
-    @Field({ description: 'Opaque position of this node.' }) cursor!: string;
-    @Field(() => node) node!: T;
+    @Field({ description: 'Opaque position of this node: pass it as `after` to continue from here.' })
+    cursor!: string;
+    @Field(() => node, { description: `The ${name}.` }) node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, {
+    description: `A page of ${name} items (keyset paging: stable while new ones arrive).`,
+  })
   class ConnectionClass {
-    @Field(() => [EdgeType]) edges!: EdgeType[];
-    @Field(() => PageInfo) pageInfo!: PageInfo;
-    @Field(() => Int, { description: 'How many nodes the whole list holds.' }) totalCount!: number;
+    @Field(() => [EdgeType], { description: 'The items of this page, in the list’s order.' }) edges!: EdgeType[];
+    @Field(() => PageInfo, { description: 'Whether another page follows, and its cursor.' }) pageInfo!: PageInfo;
+    @Field(() => Int, { description: 'How many items the whole list holds (counted only when asked for).' })
+    totalCount!: number;
   }
   return ConnectionClass;
 }

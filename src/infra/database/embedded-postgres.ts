@@ -61,7 +61,12 @@ interface Credentials {
   password: string;
 }
 
-export async function startEmbeddedPostgres(dataDir: string, logger: AppLogger): Promise<EmbeddedPostgres> {
+/** `port`: where to listen (default: a free one), e.g. to restart on the port clients already use. */
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  logger: AppLogger,
+  options: { port?: number } = {},
+): Promise<EmbeddedPostgres> {
   const bin = binDir();
   const pgData = join(dataDir, 'postgres');
   const credentialsFile = join(dataDir, 'postgres-credentials.json');
@@ -108,7 +113,7 @@ export async function startEmbeddedPostgres(dataDir: string, logger: AppLogger):
   let port = runningPort(pgData);
   const startedHere = port === undefined;
   if (port === undefined) {
-    port = await freePort();
+    port = options.port ?? (await freePort());
     await run(
       join(bin, 'pg_ctl'),
       ['start', '-w', '-t', '60', '-D', pgData, '-l', logFile, '-o', `-p ${port}`],

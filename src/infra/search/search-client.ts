@@ -16,7 +16,7 @@ export interface FederatedHit {
 }
 
 /**
- * The small adapter over Meilisearch (ARCHITECTURE rule 4): index names, settings, document
+ * The small adapter over Meilisearch (I/O stays behind small adapters, so the rest is testable and the engine swappable): index names, settings, document
  * writes, federated search and the build-aside-then-swap rebuild. Nothing else imports the client.
  */
 @Injectable()

@@ -15,12 +15,15 @@ import { AuditRow, AuditService } from './audit.service';
   description: 'An administrative action: invitations, roles, removals, deactivations, moderation, visibility changes.',
 })
 export class AuditEntryModel {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'Stable identifier.' }) id!: string;
   @Field({ description: 'e.g. member.role_changed, post.deleted_by_moderator.' }) action!: string;
-  @Field() targetType!: string;
-  @Field(() => ID, { nullable: true }) targetId!: string | null;
-  @Field(() => GraphQLJSON) details!: Record<string, unknown>;
-  @Field() createdAt!: Date;
+  @Field({ description: 'What was acted on: invitation, membership, user, post, comment or group.' })
+  targetType!: string;
+  @Field(() => ID, { nullable: true, description: 'Its id (for a membership: the person’s id).' })
+  targetId!: string | null;
+  @Field(() => GraphQLJSON, { description: 'What changed, by action, e.g. `{ "from": "MEMBER", "to": "ADMIN" }`.' })
+  details!: Record<string, unknown>;
+  @Field({ description: 'When it was done.' }) createdAt!: Date;
   organizationId!: string;
   actorId!: string | null;
 }
@@ -29,7 +32,7 @@ const AuditConnection = ConnectionType(AuditEntryModel, 'AuditEntry');
 
 @ArgsType()
 class AuditLogArgs extends ConnectionArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organisation; its descendants’ entries are included.' })
   @IsUUID()
   organizationId!: string;
 }
@@ -63,14 +66,14 @@ export class AuditResolver {
   }
 
   @PublicField()
-  @ResolveField(() => UserModel, { nullable: true })
+  @ResolveField(() => UserModel, { nullable: true, description: 'Who did it; null once they erased their account.' })
   async actor(@Parent() entry: AuditEntryModel, @Context() ctx: RequestContext): Promise<UserModel | null> {
     const user = entry.actorId ? await this.users.load(ctx.loaders, entry.actorId) : null;
     return user && toUserModel(user);
   }
 
   @PublicField()
-  @ResolveField(() => OrganizationModel)
+  @ResolveField(() => OrganizationModel, { description: 'The organisation where it happened.' })
   async organization(@Parent() entry: AuditEntryModel, @Context() ctx: RequestContext): Promise<OrganizationModel> {
     return toOrganizationModel((await this.organizations.load(ctx.loaders, entry.organizationId))!);
   }

@@ -6,5 +6,5 @@ export class AuthPayloadModel {
   @Field({ description: 'Send as `Authorization: Bearer …`. Valid 15 minutes.' }) accessToken!: string;
   @Field({ description: 'Trade for new tokens with `refreshToken`. Single use: each refresh returns a new one.' })
   refreshToken!: string;
-  @Field(() => UserModel) user!: UserModel;
+  @Field(() => UserModel, { description: 'The person logged in.' }) user!: UserModel;
 }

@@ -36,7 +36,7 @@ export class AuthGuard implements CanActivate {
         { handler: `${context.getClass().name}.${context.getHandler().name}` },
         'operation has no access rule',
       );
-      throw new ForbiddenError('This operation has no access rule');
+      throw new ForbiddenError('NO_ACCESS_RULE', 'This operation has no access rule');
     }
     if (rule === 'public') return true;
     const type = context.getType<string>();

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { SessionEntity } from './session.entity';
 import { UsersModule } from '../users/users.module';
 import { RUNTIME_CONFIG, RuntimeConfig } from '../../config/runtime-config';
 import { RateLimits } from '../../common/rate-limit/rate-limits';
@@ -9,9 +12,11 @@ import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { RequestAuthenticator } from './request-authenticator';
 import { SessionsService } from './sessions.service';
+import { PersonalData } from '../../common/personal-data/personal-data.module';
+import { AUTH_PERSONAL_DATA } from './auth.personal-data';
 
 @Module({
-  imports: [UsersModule],
+  imports: [UsersModule, TypeOrmModule.forFeature([SessionEntity, RefreshTokenEntity])],
   providers: [
     SessionsService,
     AuthService,
@@ -31,4 +36,8 @@ import { SessionsService } from './sessions.service';
   ],
   exports: [SessionsService, AuthResolver, LoginThrottle, RequestAuthenticator],
 })
-export class AuthModule {}
+export class AuthModule {
+  constructor(personalData: PersonalData) {
+    personalData.declare(AUTH_PERSONAL_DATA);
+  }
+}

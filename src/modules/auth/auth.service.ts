@@ -26,7 +26,7 @@ export class AuthService {
       userId = user && matches && !user.deactivatedAt ? user.id : undefined;
       return userId !== undefined;
     });
-    if (!valid || !userId) throw new UnauthenticatedError('Invalid email or password');
+    if (!valid || !userId) throw new UnauthenticatedError('Invalid email or password', 'INVALID_CREDENTIALS');
     return this.sessions.open(userId, client);
   }
 }

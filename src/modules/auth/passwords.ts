@@ -22,9 +22,9 @@ export async function verifyPassword(hash: string | undefined, password: string)
 
 export function assertPasswordPolicy(password: string, field = 'password'): void {
   if (password.length < PASSWORD_MIN_LENGTH) {
-    throw new BadInputError({ [field]: `must be at least ${PASSWORD_MIN_LENGTH} characters` });
+    throw new BadInputError({ [field]: `must be at least ${PASSWORD_MIN_LENGTH} characters` }, 'PASSWORD_TOO_WEAK');
   }
   if (password.length > PASSWORD_MAX_LENGTH) {
-    throw new BadInputError({ [field]: `must be at most ${PASSWORD_MAX_LENGTH} characters` });
+    throw new BadInputError({ [field]: `must be at most ${PASSWORD_MAX_LENGTH} characters` }, 'PASSWORD_TOO_WEAK');
   }
 }

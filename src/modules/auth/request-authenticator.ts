@@ -31,7 +31,11 @@ export class RequestAuthenticator {
     const match = BEARER.exec(header ?? '');
     if (!match) throw new UnauthenticatedError();
     const verified = await this.sessions.verifyAccessToken(match[1]);
-    if (!verified) throw new UnauthenticatedError('Invalid or expired access token, or ended session');
+    if (!verified) {
+      // A well-formed, unexpired token whose session is gone says "log in again", not "refresh".
+      if (this.sessions.accessTokens.verify(match[1])) throw new UnauthenticatedError('Session ended', 'SESSION_ENDED');
+      throw new UnauthenticatedError('Invalid or expired access token');
+    }
     return { id: verified.id, sessionId: verified.sessionId };
   }
 }

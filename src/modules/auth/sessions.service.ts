@@ -113,7 +113,7 @@ export class SessionsService {
         // Its sockets too, at once: a stolen access token must not keep sending over an open socket.
         this.realtime.endSessions({ userId: outcome.userId, sessionId: outcome.reuse });
       }
-      throw new UnauthenticatedError('Invalid or expired refresh token');
+      throw new UnauthenticatedError('Invalid or expired refresh token', 'INVALID_REFRESH_TOKEN');
     }
     return outcome.tokens;
   }

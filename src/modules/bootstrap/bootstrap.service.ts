@@ -6,7 +6,8 @@ import { assertPasswordPolicy, hashPassword } from '../auth/passwords';
 import { UserEntity } from '../users/user.entity';
 import { directoryText } from '../users/users.service';
 import { OrganizationsService } from '../organizations/organizations.service';
-import { enqueueSearchWork } from '../../infra/search/search-outbox';
+import { Locks, lockForTransaction } from '../../infra/database/advisory-locks';
+import { DomainEvents } from '../../common/events/domain-events';
 
 export interface BootstrapRequest {
   federationName: string;
@@ -19,15 +20,13 @@ export type BootstrapOutcome =
 
 export const DEFAULT_BOOTSTRAP = { federationName: 'Ma fédération', adminEmail: 'admin@localhost' };
 
-// Shared with migrations: concurrent first starts of several instances queue here.
-const BOOTSTRAP_LOCK = 4_242_002;
-
 /** Creates the federation and its first admin when the database holds no organisation yet. Idempotent. */
 @Injectable()
 export class BootstrapService {
   constructor(
     private readonly db: DataSource,
     private readonly organizations: OrganizationsService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** With no request, creates "Ma fédération" and admin@localhost with a random password, returned once. */
@@ -37,7 +36,8 @@ export class BootstrapService {
     assertPasswordPolicy(wanted.adminPassword, 'adminPassword');
     const passwordHash = await hashPassword(wanted.adminPassword);
     return this.db.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK]);
+      // Concurrent first starts of several instances queue here.
+      await lockForTransaction(manager, Locks.bootstrap);
       const [{ count }] = (await manager.query('SELECT count(*)::int AS count FROM organizations')) as {
         count: number;
       }[];
@@ -50,7 +50,7 @@ export class BootstrapService {
         admin = users.create({ email, passwordHash, displayName: 'Administrateur', skills: [], interests: [] });
         admin.directoryText = directoryText(admin);
         admin = await users.save(admin);
-        await enqueueSearchWork(manager, [{ kind: 'person', id: admin.id }]);
+        await this.events.publish(manager, { type: 'account.created', userId: admin.id });
       }
       await this.organizations.addMember(manager, federation.id, admin.id, 'ADMIN');
       return { created: true, federationId: federation.id, adminEmail: email, generatedPassword } as const;

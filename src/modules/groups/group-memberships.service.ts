@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { GroupAccess } from '../../access/group-access.service';
-import { GroupRoleValue, isManager } from '../../access/group-policy';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../common/errors/app-error';
+import { actionOnMember, GroupRoleValue } from '../../access/group-policy';
+import { ConflictError, NotFoundError } from '../../common/errors/app-error';
 import { Connection } from '../../common/pagination/connection';
 import { keysetPage } from '../../common/pagination/keyset';
-import { NotificationsService } from '../notifications/notifications.service';
+import { DomainEvents } from '../../common/events/domain-events';
 
 export interface MembershipRow {
   group_id: string;
@@ -14,23 +14,23 @@ export interface MembershipRow {
   created_at: Date;
 }
 
-/** Joining, leaving, requests, roles and follows. Every change is one transaction; notifications are delivered after it. */
+/** Joining, leaving, requests, roles and follows. Every change is one transaction; its events tell the others. */
 @Injectable()
 export class GroupMembershipsService {
   constructor(
     private readonly db: DataSource,
     private readonly access: GroupAccess,
-    private readonly notifications: NotificationsService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** PUBLIC: member at once. PRIVATE: a pending request, announced to the owners and moderators. Idempotent. */
   async join(viewerId: string, groupId: string): Promise<void> {
     const standing = await this.access.assert(viewerId, groupId, 'readMetadata');
     if (standing.role) return;
-    const delivered = await this.db.transaction(async (manager) => {
+    await this.db.transaction(async (manager) => {
       if (standing.visibility === 'PUBLIC') {
         await this.insertMembership(manager, groupId, viewerId, 'MEMBER');
-        return [];
+        return;
       }
       const [created] = (await manager.query(
         `WITH inserted AS (
@@ -38,24 +38,9 @@ export class GroupMembershipsService {
          SELECT count(*)::int AS count FROM inserted`,
         [groupId, viewerId],
       )) as { count: number }[];
-      if (created.count === 0) return [];
-      const managers = (await manager.query(
-        `SELECT m.user_id, g.name FROM group_memberships m JOIN groups g ON g.id = m.group_id
-          WHERE m.group_id = $1 AND m.role IN ('OWNER', 'MODERATOR')`,
-        [groupId],
-      )) as { user_id: string; name: string }[];
-      return this.notifications.record(
-        manager,
-        managers.map((m) => ({
-          userId: m.user_id,
-          type: 'JOIN_REQUEST',
-          actorId: viewerId,
-          subjectId: groupId,
-          text: `Nouvelle demande pour rejoindre le groupe « ${m.name} »`,
-        })),
-      );
+      if (created.count > 0)
+        await this.events.publish(manager, { type: 'group.join_requested', groupId, userId: viewerId });
     });
-    this.notifications.deliver(delivered);
   }
 
   /** Leaves the group, or withdraws a pending request. The last OWNER cannot leave. */
@@ -78,25 +63,16 @@ export class GroupMembershipsService {
 
   async approve(viewerId: string, groupId: string, userId: string): Promise<void> {
     await this.access.assert(viewerId, groupId, 'manageMembers');
-    const delivered = await this.db.transaction(async (manager) => {
+    await this.db.transaction(async (manager) => {
       const [request] = (await manager.query(
         `WITH gone AS (DELETE FROM group_join_requests WHERE group_id = $1 AND user_id = $2 RETURNING user_id)
-         SELECT gone.user_id, g.name FROM gone JOIN groups g ON g.id = $1`,
+         SELECT user_id FROM gone`,
         [groupId, userId],
-      )) as { user_id: string; name: string }[];
+      )) as { user_id: string }[];
       if (!request) throw new NotFoundError('Join request');
       await this.insertMembership(manager, groupId, userId, 'MEMBER');
-      return this.notifications.record(manager, [
-        {
-          userId,
-          type: 'JOIN_APPROVED',
-          actorId: viewerId,
-          subjectId: groupId,
-          text: `Votre demande pour rejoindre le groupe « ${request.name} » a été acceptée`,
-        },
-      ]);
+      await this.events.publish(manager, { type: 'group.join_approved', groupId, userId, actorId: viewerId });
     });
-    this.notifications.deliver(delivered);
   }
 
   async reject(viewerId: string, groupId: string, userId: string): Promise<void> {
@@ -110,7 +86,7 @@ export class GroupMembershipsService {
 
   /** Adds someone (or changes the role of a member). Giving OWNER or MODERATOR needs the right to change roles. */
   async add(viewerId: string, groupId: string, userId: string, role: GroupRoleValue): Promise<void> {
-    const standing = await this.access.assert(viewerId, groupId, role === 'MEMBER' ? 'manageMembers' : 'changeRoles');
+    const standing = await this.access.assert(viewerId, groupId, actionOnMember(null, role));
     await this.db.transaction(async (manager) => {
       await this.lockGroup(manager, groupId);
       const [user] = (await manager.query('SELECT id FROM users WHERE id = $1 AND deactivated_at IS NULL', [
@@ -119,9 +95,7 @@ export class GroupMembershipsService {
       if (!user) throw new NotFoundError('User');
       const existing = await this.membership(manager, groupId, userId);
       if (existing && existing.role !== role) {
-        if (!(standing.role === 'OWNER' || standing.organizationAdmin)) {
-          throw new ForbiddenError("Only the group's owners and organisation admins may change roles");
-        }
+        this.access.require(standing, actionOnMember(existing.role, role));
         if (existing.role === 'OWNER') await this.assertAnotherOwner(manager, groupId);
         await manager.query('UPDATE group_memberships SET role = $3 WHERE group_id = $1 AND user_id = $2', [
           groupId,
@@ -157,9 +131,7 @@ export class GroupMembershipsService {
       await this.lockGroup(manager, groupId);
       const existing = await this.membership(manager, groupId, userId);
       if (!existing) throw new NotFoundError('Membership');
-      if (existing.role !== 'MEMBER' && !(standing.role === 'OWNER' || standing.organizationAdmin)) {
-        throw new ForbiddenError('Only owners and organisation admins may remove an owner or a moderator');
-      }
+      this.access.require(standing, actionOnMember(existing.role, null));
       if (existing.role === 'OWNER') await this.assertAnotherOwner(manager, groupId);
       await this.deleteMembership(manager, groupId, userId);
     });
@@ -192,10 +164,7 @@ export class GroupMembershipsService {
 
   /** Following a private group needs membership (or running it from the organisation). Idempotent. */
   async followGroup(viewerId: string, groupId: string): Promise<void> {
-    const standing = await this.access.assert(viewerId, groupId, 'readMetadata');
-    if (standing.visibility === 'PRIVATE' && !standing.role && !isManager(standing)) {
-      throw new ForbiddenError('Only members may follow a private group');
-    }
+    await this.access.assert(viewerId, groupId, 'follow');
     await this.db.query('INSERT INTO group_follows (group_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
       groupId,
       viewerId,
@@ -270,6 +239,6 @@ export class GroupMembershipsService {
       `SELECT count(*)::int AS owners FROM group_memberships WHERE group_id = $1 AND role = 'OWNER'`,
       [groupId],
     )) as { owners: number }[];
-    if (owners <= 1) throw new ConflictError('A group must keep at least one owner');
+    if (owners <= 1) throw new ConflictError('LAST_OWNER', 'A group must keep at least one owner');
   }
 }

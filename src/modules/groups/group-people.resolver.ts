@@ -12,7 +12,7 @@ export class GroupMembershipResolver {
   constructor(private readonly users: UsersService) {}
 
   @PublicField()
-  @ResolveField(() => UserModel)
+  @ResolveField(() => UserModel, { description: 'The member.' })
   async user(@Parent() membership: GroupMembershipModel, @Context() ctx: RequestContext): Promise<UserModel> {
     return toUserModel((await this.users.load(ctx.loaders, membership.userId))!);
   }
@@ -23,7 +23,7 @@ export class GroupJoinRequestResolver {
   constructor(private readonly users: UsersService) {}
 
   @PublicField()
-  @ResolveField(() => UserModel)
+  @ResolveField(() => UserModel, { description: 'Who asked to join.' })
   async user(@Parent() request: GroupJoinRequestModel, @Context() ctx: RequestContext): Promise<UserModel> {
     return toUserModel((await this.users.load(ctx.loaders, request.userId))!);
   }

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { UsersModule } from '../users/users.module';
 import { GroupMembershipsService } from './group-memberships.service';
@@ -9,14 +8,11 @@ import { GroupEntity } from './group.entity';
 import { GroupMembershipEntity } from './group-membership.entity';
 import { GroupsResolver } from './groups.resolver';
 import { GroupsService } from './groups.service';
+import { PersonalData } from '../../common/personal-data/personal-data.module';
+import { GROUPS_PERSONAL_DATA } from './groups.personal-data';
 
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([GroupEntity, GroupMembershipEntity]),
-    OrganizationsModule,
-    UsersModule,
-    NotificationsModule,
-  ],
+  imports: [TypeOrmModule.forFeature([GroupEntity, GroupMembershipEntity]), OrganizationsModule, UsersModule],
   providers: [
     GroupsService,
     GroupMembershipsService,
@@ -27,4 +23,8 @@ import { GroupsService } from './groups.service';
   ],
   exports: [GroupsService],
 })
-export class GroupsModule {}
+export class GroupsModule {
+  constructor(personalData: PersonalData) {
+    personalData.declare(GROUPS_PERSONAL_DATA);
+  }
+}

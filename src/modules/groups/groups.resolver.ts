@@ -43,7 +43,7 @@ export class GroupsResolver {
     nullable: true,
     description: 'A group. Its name and description are visible to all, even when it is private.',
   })
-  async group(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<GroupModel> {
+  async group(@Args('id', { type: () => ID, description: 'The group.' }, UuidPipe) id: string): Promise<GroupModel> {
     return toGroupModel(await this.groupsService.getById(id));
   }
 
@@ -55,7 +55,10 @@ export class GroupsResolver {
   @Mutation(() => GroupModel, {
     description: 'Creates a group in an organisation the viewer belongs to; the creator becomes its OWNER.',
   })
-  async createGroup(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateGroupInput): Promise<GroupModel> {
+  async createGroup(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input', { description: 'The new group.' }) input: CreateGroupInput,
+  ): Promise<GroupModel> {
     return toGroupModel(await this.groupsService.create(viewer.id, input));
   }
 
@@ -64,8 +67,8 @@ export class GroupsResolver {
   })
   async updateGroup(
     @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
-    @Args('input') input: UpdateGroupInput,
+    @Args('id', { type: () => ID, description: 'The group to change.' }, UuidPipe) id: string,
+    @Args('input', { description: 'The fields to change.' }) input: UpdateGroupInput,
   ): Promise<GroupModel> {
     return toGroupModel(await this.groupsService.update(viewer.id, id, input));
   }
@@ -135,7 +138,10 @@ export class GroupsResolver {
     return toGroupModel(await this.groupsService.getById(groupId));
   }
 
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, {
+    description:
+      "Takes the group's posts out of the viewer's feed (membership, if any, stays). True even when not following.",
+  })
   async unfollowGroup(@CurrentViewer() viewer: Viewer, @Args() { groupId }: GroupIdArgs): Promise<boolean> {
     await this.memberships.unfollowGroup(viewer.id, groupId);
     return true;
@@ -152,7 +158,9 @@ export class GroupsResolver {
     return toOrganizationModel(await this.organizations.getById(organizationId));
   }
 
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, {
+    description: "Takes the organisation's groups out of the viewer's feed. True even when not following.",
+  })
   async unfollowOrganization(
     @CurrentViewer() viewer: Viewer,
     @Args() { organizationId }: OrganizationIdArgs,
@@ -162,7 +170,7 @@ export class GroupsResolver {
   }
 
   @PublicField()
-  @ResolveField(() => OrganizationModel)
+  @ResolveField(() => OrganizationModel, { description: 'The organisation that owns the group.' })
   async organization(@Parent() group: GroupModel, @Context() ctx: RequestContext): Promise<OrganizationModel> {
     return toOrganizationModel((await this.organizations.load(ctx.loaders, group.organizationId))!);
   }
@@ -180,7 +188,7 @@ export class GroupsResolver {
   }
 
   @PublicField()
-  @ResolveField(() => Boolean)
+  @ResolveField(() => Boolean, { description: "The group's posts are in the viewer's feed because they follow it." })
   viewerIsFollowing(@Parent() group: GroupModel, @Context() ctx: RequestContext): Promise<boolean> {
     return this.groupsService.isFollowing(ctx.loaders, ctx.viewer!.id, group.id);
   }

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import { GroupAccess } from '../../access/group-access.service';
 import { OrganizationAccess } from '../../access/organization-access.service';
-import { ForbiddenError, NotFoundError } from '../../common/errors/app-error';
+import { NotFoundError } from '../../common/errors/app-error';
 import { byKey, loadFlag, RequestLoaders } from '../../common/loaders/request-loaders';
 import { Connection } from '../../common/pagination/connection';
 import { hydrate, keysetPage } from '../../common/pagination/keyset';
@@ -11,8 +11,7 @@ import { slugify, suffixedSlug } from '../organizations/slug';
 import { addWordFilters } from '../../common/pagination/filters';
 import { CreateGroupInput, GroupsArgs, UpdateGroupInput } from './dto/group.inputs';
 import { GroupEntity } from './group.entity';
-import { enqueueSearchWork } from '../../infra/search/search-outbox';
-import { AuditService } from '../audit/audit.service';
+import { DomainEvents } from '../../common/events/domain-events';
 
 /** Groups themselves: creation, settings, lists and per-viewer facts. Membership changes live in GroupMembershipsService. */
 @Injectable()
@@ -22,7 +21,7 @@ export class GroupsService {
     private readonly db: DataSource,
     private readonly groupAccess: GroupAccess,
     private readonly organizationAccess: OrganizationAccess,
-    private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   async getById(id: string): Promise<GroupEntity> {
@@ -48,15 +47,7 @@ export class GroupsService {
 
   /** Members of the organisation (any role) and admins above it may create its groups; the creator becomes OWNER. */
   async create(viewerId: string, input: CreateGroupInput): Promise<GroupEntity> {
-    const [organization] = (await this.db.query(
-      `SELECT o.id, EXISTS (SELECT 1 FROM organization_memberships m WHERE m.organization_id = o.id AND m.user_id = $2) AS member
-         FROM organizations o WHERE o.id = $1`,
-      [input.organizationId, viewerId],
-    )) as { id: string; member: boolean }[];
-    if (!organization) throw new NotFoundError('Organization');
-    if (!organization.member && !(await this.organizationAccess.canAdminister(viewerId, organization.id))) {
-      throw new ForbiddenError("Only the organisation's members may create its groups");
-    }
+    await this.organizationAccess.assertMayCreateGroup(viewerId, input.organizationId);
     return this.db.transaction(async (manager) => {
       const repository = manager.getRepository(GroupEntity);
       let slug = slugify(input.name);
@@ -76,7 +67,12 @@ export class GroupsService {
         group.id,
         viewerId,
       ]);
-      await enqueueSearchWork(manager, [{ kind: 'group', id: group.id }]);
+      await this.events.publish(manager, {
+        type: 'group.created',
+        groupId: group.id,
+        organizationId: group.organizationId,
+        actorId: viewerId,
+      });
       return group;
     });
   }
@@ -91,17 +87,13 @@ export class GroupsService {
     if (input.topics !== undefined) group.topics = uniqueTopics(input.topics ?? []);
     return this.db.transaction(async (manager) => {
       const saved = await manager.getRepository(GroupEntity).save(group);
-      await enqueueSearchWork(manager, [{ kind: 'group', id: saved.id }]);
-      if (saved.visibility !== previousVisibility) {
-        await this.audit.record(manager, {
-          organizationIds: [saved.organizationId],
-          actorId: viewerId,
-          action: 'group.visibility_changed',
-          targetType: 'group',
-          targetId: saved.id,
-          details: { from: previousVisibility, to: saved.visibility },
-        });
-      }
+      await this.events.publish(manager, {
+        type: 'group.updated',
+        groupId: saved.id,
+        organizationId: saved.organizationId,
+        actorId: viewerId,
+        visibility: saved.visibility !== previousVisibility ? { from: previousVisibility, to: saved.visibility } : null,
+      });
       // Following a private group needs membership: followers who are not members stop following.
       if (saved.visibility === 'PRIVATE') {
         await manager.query(

@@ -9,31 +9,43 @@ export enum ConversationKind {
 registerEnumType(ConversationKind, {
   name: 'ConversationKind',
   description: 'DIRECT: two people, one conversation per pair. GROUP: several people, with a title.',
+  valuesMap: {
+    DIRECT: { description: 'Two people; starting it again with the same person returns the same conversation.' },
+    GROUP: { description: 'Several people (or a title); each start creates a new one.' },
+  },
 });
 
-@ObjectType('Message')
+@ObjectType('Message', {
+  description: 'A message in a conversation; only its participants can read it (others get NOT_FOUND).',
+})
 export class MessageModel {
-  @Field(() => ID) id!: string;
-  @Field(() => ID) conversationId!: string;
-  @Field() body!: string;
+  @Field(() => ID, { description: 'Stable identifier; also a cursor for `messages(after:)`.' }) id!: string;
+  @Field(() => ID, { description: 'The conversation it belongs to.' }) conversationId!: string;
+  @Field({ description: 'The text, up to 4,000 characters.' }) body!: string;
   @Field({ description: "The sender's own id for this message: resending it returns this message, never a copy." })
   clientId!: string;
   @Field(() => Int, { description: 'Position in the conversation (1, 2, 3…): the order every participant sees.' })
   seq!: number;
-  @Field() createdAt!: Date;
+  @Field({ description: 'When the server stored it.' }) createdAt!: Date;
   senderId!: string | null;
 }
 
-@ObjectType('Conversation')
+@ObjectType('Conversation', {
+  description: 'Direct or group messages between people; visible to its participants only (NOT_FOUND to anyone else).',
+})
 export class ConversationModel {
-  @Field(() => ID) id!: string;
-  @Field(() => ConversationKind) kind!: ConversationKindValue;
-  @Field(() => String, { nullable: true }) title!: string | null;
+  @Field(() => ID, { description: 'Stable identifier.' }) id!: string;
+  @Field(() => ConversationKind, { description: 'DIRECT (two people) or GROUP.' }) kind!: ConversationKindValue;
+  @Field(() => String, {
+    nullable: true,
+    description: 'A GROUP conversation’s title (up to 200 characters); null for DIRECT.',
+  })
+  title!: string | null;
   @Field({ description: 'When the last message was sent (or the conversation created).' }) updatedAt!: Date;
   lastSeq!: number;
 }
 
-@ObjectType('MessagePageInfo')
+@ObjectType('MessagePageInfo', { description: 'Where a page of messages stands, both ways.' })
 export class MessagePageInfo {
   @Field({ description: 'Newer messages exist after this page.' }) hasNextPage!: boolean;
   @Field({ description: 'Older messages exist before this page.' }) hasPreviousPage!: boolean;
@@ -42,16 +54,17 @@ export class MessagePageInfo {
   @Field(() => String, { nullable: true, description: 'Pass as `after` for newer ones.' }) endCursor!: string | null;
 }
 
-@ObjectType('MessageEdge')
+@ObjectType('MessageEdge', { description: 'A message and its position.' })
 export class MessageEdge {
   @Field({ description: "The message's id: `after: <id of the last message you have>` catches up." }) cursor!: string;
-  @Field(() => MessageModel) node!: MessageModel;
+  @Field(() => MessageModel, { description: 'The message.' }) node!: MessageModel;
 }
 
 @ObjectType('MessageConnection', { description: 'Messages in send order (oldest first).' })
 export class MessageConnection {
-  @Field(() => [MessageEdge]) edges!: MessageEdge[];
-  @Field(() => MessagePageInfo) pageInfo!: MessagePageInfo;
+  @Field(() => [MessageEdge], { description: 'The messages of this page, oldest first.' }) edges!: MessageEdge[];
+  @Field(() => MessagePageInfo, { description: 'Whether older and newer messages exist, and their cursors.' })
+  pageInfo!: MessagePageInfo;
 }
 
 export function toMessageModel(entity: MessageEntity): MessageModel {

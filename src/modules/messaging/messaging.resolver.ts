@@ -39,7 +39,7 @@ export class ConversationsResolver {
   })
   async conversation(
     @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The conversation.' }, UuidPipe) id: string,
   ): Promise<ConversationModel> {
     return toConversationModel(await this.service.get(viewer.id, id));
   }
@@ -72,7 +72,10 @@ export class ConversationsResolver {
     description:
       'Stores, then delivers to every participant as `message:new`. The same clientId returns the first message.',
   })
-  async sendMessage(@CurrentViewer() viewer: Viewer, @Args('input') input: SendMessageInput): Promise<MessageModel> {
+  async sendMessage(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input', { description: 'The message.' }) input: SendMessageInput,
+  ): Promise<MessageModel> {
     return toMessageModel((await this.service.send(viewer.id, input)).message);
   }
 
@@ -84,7 +87,7 @@ export class ConversationsResolver {
   }
 
   @PublicField()
-  @ResolveField(() => [UserModel])
+  @ResolveField(() => [UserModel], { description: 'Everyone taking part, the viewer included.' })
   async participants(@Parent() conversation: ConversationModel, @Context() ctx: RequestContext): Promise<UserModel[]> {
     const ids = await this.service.participants(ctx.loaders, conversation.id);
     const users = await Promise.all(ids.map((id) => this.users.load(ctx.loaders, id)));
@@ -92,7 +95,7 @@ export class ConversationsResolver {
   }
 
   @PublicField()
-  @ResolveField(() => MessageModel, { nullable: true })
+  @ResolveField(() => MessageModel, { nullable: true, description: 'The latest message; null before the first one.' })
   async lastMessage(
     @Parent() conversation: ConversationModel,
     @Context() ctx: RequestContext,
@@ -126,7 +129,10 @@ export class MessageResolver {
   constructor(private readonly users: UsersService) {}
 
   @PublicField()
-  @ResolveField(() => UserModel, { nullable: true })
+  @ResolveField(() => UserModel, {
+    nullable: true,
+    description: 'Who sent it; "Ancien membre" once they erased their account.',
+  })
   async sender(@Parent() message: MessageModel, @Context() ctx: RequestContext): Promise<UserModel | null> {
     const user = message.senderId ? await this.users.load(ctx.loaders, message.senderId) : null;
     return user && toUserModel(user);

@@ -7,6 +7,7 @@ import { byKey, groupByKey, RequestLoaders } from '../../common/loaders/request-
 import { Connection } from '../../common/pagination/connection';
 import { newestFirst } from '../../common/pagination/filters';
 import { hydrate, keysetPage } from '../../common/pagination/keyset';
+import { Locks, lockSession, unlockSession } from '../../infra/database/advisory-locks';
 import { RealtimePublisher } from '../../infra/realtime/realtime-publisher';
 import { ConversationEntity } from './conversation.entity';
 import { MessageEntity } from './message.entity';
@@ -103,7 +104,7 @@ export class MessagingService {
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {
-      await runner.query('SELECT pg_advisory_lock(hashtextextended($1, 7))', [input.conversationId]);
+      await lockSession(runner, Locks.conversation(input.conversationId));
       try {
         const outcome = await this.store(runner.manager, viewerId, input);
         if (outcome.created) {
@@ -116,7 +117,7 @@ export class MessagingService {
         }
         return outcome;
       } finally {
-        await runner.query('SELECT pg_advisory_unlock(hashtextextended($1, 7))', [input.conversationId]);
+        await unlockSession(runner, Locks.conversation(input.conversationId));
       }
     } finally {
       await runner.release();
@@ -287,7 +288,11 @@ class RetryRace extends Error {}
 /** A retry's first message, when it was sent to the same conversation. */
 function sameConversation(first: MessageEntity, input: SendInput): MessageEntity {
   if (first.conversationId !== input.conversationId) {
-    throw new ConflictError('This clientId was already used for a message in another conversation', ['clientId']);
+    throw new ConflictError(
+      'CLIENT_ID_REUSED',
+      'This clientId was already used for a message in another conversation',
+      ['clientId'],
+    );
   }
   return first;
 }

@@ -21,7 +21,7 @@ const onTheWire = (message: MessageModel): SocketMessage => ({
   createdAt: message.createdAt.toISOString(),
 });
 
-/** The client → server events of API.md §6: message:send, typing, conversation:read; and presence. */
+/** The client → server events of conversations (message:send, typing, conversation:read) and who hears of presence. */
 @Injectable()
 export class MessagingSocketHandlers implements OnModuleInit {
   constructor(
@@ -62,8 +62,8 @@ export class MessagingSocketHandlers implements OnModuleInit {
 
   /** Ephemeral: told to the other participants, never stored. Silently dropped for non-participants. */
   private async typing(socket: AuthedSocket, conversationId: string): Promise<void> {
+    if (!(await this.access.participating(socket.data.userId, [conversationId])).has(conversationId)) return;
     const participants = await this.access.participantIds(conversationId);
-    if (!participants.includes(socket.data.userId)) return;
     void this.publisher.publish({
       userIds: participants.filter((id) => id !== socket.data.userId),
       event: 'typing',

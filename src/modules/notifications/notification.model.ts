@@ -9,23 +9,34 @@ export enum NotificationType {
   NEW_ANSWER = 'NEW_ANSWER',
   ANSWER_ACCEPTED = 'ANSWER_ACCEPTED',
 }
-registerEnumType(NotificationType, { name: 'NotificationType' });
+registerEnumType(NotificationType, {
+  name: 'NotificationType',
+  description: 'What a notification is about; `subjectId` points at the thing named here.',
+  valuesMap: {
+    NEW_COMMENT: { description: 'Someone commented on a post of the viewer; subject: the post.' },
+    JOIN_REQUEST: { description: 'Someone asks to join a group the viewer manages; subject: the group.' },
+    JOIN_APPROVED: { description: "The viewer's request to join was accepted; subject: the group." },
+    NEW_ANSWER: { description: "Someone answered the viewer's question; subject: the question." },
+    ANSWER_ACCEPTED: { description: "The viewer's answer was accepted; subject: the answer." },
+  },
+});
 
 @ObjectType('Notification', {
   description:
     'Something that happened for the viewer. Its subject is always one the viewer could read when it was created.',
 })
 export class NotificationModel {
-  @Field(() => ID) id!: string;
-  @Field(() => NotificationType) type!: NotificationTypeValue;
+  @Field(() => ID, { description: 'Stable identifier.' }) id!: string;
+  @Field(() => NotificationType, { description: 'What happened.' }) type!: NotificationTypeValue;
   @Field(() => ID, {
     nullable: true,
     description: 'What it is about: a post, a group, a question or an answer, by type.',
   })
   subjectId!: string | null;
   @Field({ description: 'A short sentence in French, without any content of the subject.' }) text!: string;
-  @Field() createdAt!: Date;
-  @Field(() => Date, { nullable: true }) readAt!: Date | null;
+  @Field({ description: 'When it happened.' }) createdAt!: Date;
+  @Field(() => Date, { nullable: true, description: 'When the viewer marked it read; null while unread.' })
+  readAt!: Date | null;
   actorId!: string | null;
 }
 

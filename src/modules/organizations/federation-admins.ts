@@ -21,7 +21,7 @@ export async function assertFederationKeepsAnAdmin(
                            AND u.deactivated_at IS NULL)`,
     [userId, organizationIds ?? null],
   )) as unknown[];
-  if (last) throw new ConflictError('The federation must keep at least one active admin');
+  if (last) throw new ConflictError('LAST_FEDERATION_ADMIN', 'The federation must keep at least one active admin');
 }
 
 /** Locks the federations' rows (in a stable order) for the rest of the transaction. */

@@ -28,7 +28,7 @@ export class InvitationsResolver {
   })
   async inviteMember(
     @CurrentViewer() viewer: Viewer,
-    @Args('input') input: InviteMemberInput,
+    @Args('input', { description: 'Who, where, with which role.' }) input: InviteMemberInput,
   ): Promise<InvitationModel> {
     const { invitation, token } = await this.invitations.invite(viewer.id, input);
     return {
@@ -45,7 +45,7 @@ export class InvitationsResolver {
   @Mutation(() => Boolean, { description: 'Cancels an invitation that was not used yet.' })
   async revokeInvitation(
     @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The invitation to revoke.' }, UuidPipe) id: string,
   ): Promise<boolean> {
     await this.invitations.revoke(viewer.id, id);
     return true;
@@ -58,14 +58,15 @@ export class InvitationsResolver {
       'Joins with an invitation: creates the account and logs in. When the email already has an account, its current password is required and the membership is added to it.',
   })
   async acceptInvitation(
-    @Args('input') input: AcceptInvitationInput,
+    @Args('input', { description: 'The token, and a name and password (or the existing password).' })
+    input: AcceptInvitationInput,
     @Context() ctx: RequestContext,
   ): Promise<AuthPayloadModel> {
     return this.auth.payload(await this.invitations.accept(input, clientInfo(ctx)), ctx);
   }
 
   @PublicField()
-  @ResolveField(() => OrganizationModel)
+  @ResolveField(() => OrganizationModel, { description: 'The organisation the invitation is for.' })
   async organization(
     @Parent() invitation: InvitationModel,
     @Context() ctx: RequestContext,

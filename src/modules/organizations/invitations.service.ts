@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { OrganizationAccess } from '../../access/organization-access.service';
 import { BadInputError, ConflictError, NotFoundError, UnauthenticatedError } from '../../common/errors/app-error';
 import { normalizeEmail } from '../../common/validation/email';
@@ -11,9 +11,9 @@ import { UserEntity } from '../users/user.entity';
 import { directoryText } from '../users/users.service';
 import { AcceptInvitationInput, InviteMemberInput } from './dto/organization.inputs';
 import { InvitationEntity } from './invitation.entity';
-import { enqueueSearchWork } from '../../infra/search/search-outbox';
+import { Locks, lockForTransaction } from '../../infra/database/advisory-locks';
 import { OrganizationsService } from './organizations.service';
-import { AuditService } from '../audit/audit.service';
+import { DomainEvents } from '../../common/events/domain-events';
 
 const INVITATION_TTL_DAYS = 14;
 
@@ -25,7 +25,7 @@ export class InvitationsService {
     private readonly access: OrganizationAccess,
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottle,
-    private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Returns the invitation and its token; the token exists only in this answer (256 random bits, stored hashed). */
@@ -38,7 +38,7 @@ export class InvitationsService {
         WHERE m.organization_id = $1 AND lower(u.email) = $2`,
       [input.organizationId, email],
     )) as unknown[];
-    if (alreadyMember) throw new ConflictError('This person is already a member of the organisation');
+    if (alreadyMember) throw new ConflictError('ALREADY_MEMBER', 'This person is already a member of the organisation');
     const token = randomBytes(32).toString('base64url');
     const invitation = await this.db.transaction(async (manager) => {
       const repository = manager.getRepository(InvitationEntity);
@@ -52,13 +52,12 @@ export class InvitationsService {
           expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 3600 * 1000),
         }),
       );
-      await this.audit.record(manager, {
-        organizationIds: [input.organizationId],
+      await this.events.publish(manager, {
+        type: 'invitation.created',
+        invitationId: saved.id,
+        organizationId: input.organizationId,
         actorId: viewerId,
-        action: 'invitation.created',
-        targetType: 'invitation',
-        targetId: saved.id,
-        details: { role: input.role },
+        role: input.role,
       });
       return saved;
     });
@@ -70,17 +69,17 @@ export class InvitationsService {
     if (!invitation || !(await this.access.canAdminister(viewerId, invitation.organizationId))) {
       throw new NotFoundError('Invitation');
     }
-    if (invitation.acceptedAt) throw new ConflictError('This invitation was already accepted');
+    if (invitation.acceptedAt)
+      throw new ConflictError('INVITATION_ALREADY_ACCEPTED', 'This invitation was already accepted');
     await this.db.transaction(async (manager) => {
       await manager.query(`UPDATE invitations SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1`, [
         invitationId,
       ]);
-      await this.audit.record(manager, {
-        organizationIds: [invitation.organizationId],
+      await this.events.publish(manager, {
+        type: 'invitation.revoked',
+        invitationId,
+        organizationId: invitation.organizationId,
         actorId: viewerId,
-        action: 'invitation.revoked',
-        targetType: 'invitation',
-        targetId: invitationId,
       });
     });
   }
@@ -101,11 +100,10 @@ export class InvitationsService {
          SELECT id, organization_id, email, role FROM claimed`,
         [sha256(input.token.trim())],
       )) as { id: string; organization_id: string; email: string; role: InvitationEntity['role'] }[];
-      if (!invitation)
-        throw new BadInputError({ token: 'this invitation is unknown, expired, revoked or already used' });
+      if (!invitation) throw await refusedInvitation(manager, sha256(input.token.trim()));
 
       // Two invitations for one new email accepted at once must meet one account, not race to create two.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`account:${invitation.email}`]);
+      await lockForTransaction(manager, Locks.account(invitation.email));
       const users = manager.getRepository(UserEntity);
       let user = await users.findOne({ where: { email: invitation.email } });
       if (user) {
@@ -116,7 +114,11 @@ export class InvitationsService {
           client.ip ?? 'unknown',
           async () => (await verifyPassword(existing.passwordHash, input.password)) && !existing.deactivatedAt,
         );
-        if (!valid) throw new UnauthenticatedError('An account exists for this email: give its current password');
+        if (!valid)
+          throw new UnauthenticatedError(
+            'An account exists for this email: give its current password',
+            'WRONG_PASSWORD',
+          );
       } else {
         assertPasswordPolicy(input.password);
         const displayName = input.displayName?.trim();
@@ -130,11 +132,27 @@ export class InvitationsService {
         });
         user.directoryText = directoryText(user);
         user = await users.save(user);
-        await enqueueSearchWork(manager, [{ kind: 'person', id: user.id }]);
+        await this.events.publish(manager, { type: 'account.created', userId: user.id });
       }
       await manager.query(`UPDATE invitations SET accepted_by = $2 WHERE id = $1`, [invitation.id, user.id]);
       await this.organizations.addMember(manager, invitation.organization_id, user.id, invitation.role);
       return this.sessions.open(user.id, client, manager);
     });
   }
+}
+
+/** Why a token opens nothing (the holder of a 256-bit token learns nothing else by it): its reason. */
+async function refusedInvitation(manager: EntityManager, tokenHash: string): Promise<BadInputError> {
+  const [found] = (await manager.query(
+    'SELECT accepted_at, revoked_at, expires_at <= now() AS expired FROM invitations WHERE token_hash = $1',
+    [tokenHash],
+  )) as { accepted_at: Date | null; revoked_at: Date | null; expired: boolean }[];
+  const reason = !found
+    ? 'INVITATION_UNKNOWN'
+    : found.accepted_at
+      ? 'INVITATION_USED'
+      : found.revoked_at
+        ? 'INVITATION_REVOKED'
+        : 'INVITATION_EXPIRED';
+  return new BadInputError({ token: 'this invitation is unknown, expired, revoked or already used' }, reason);
 }

@@ -24,7 +24,7 @@ export class MembershipsResolver {
   ) {}
 
   @PublicField()
-  @ResolveField(() => OrganizationModel)
+  @ResolveField(() => OrganizationModel, { description: 'The organisation.' })
   async organization(
     @Parent() membership: OrganizationMembershipModel,
     @Context() ctx: RequestContext,
@@ -33,7 +33,7 @@ export class MembershipsResolver {
   }
 
   @PublicField()
-  @ResolveField(() => UserModel)
+  @ResolveField(() => UserModel, { description: 'The person.' })
   async user(@Parent() membership: OrganizationMembershipModel, @Context() ctx: RequestContext): Promise<UserModel> {
     return toUserModel((await this.users.load(ctx.loaders, membership.userId))!);
   }

@@ -11,6 +11,11 @@ export enum OrganizationKind {
 registerEnumType(OrganizationKind, {
   name: 'OrganizationKind',
   description: 'The federation at the root, its regional leagues, and the associations (clubs).',
+  valuesMap: {
+    FEDERATION: { description: 'The root: there is exactly one.' },
+    REGION: { description: 'A regional league, under the federation.' },
+    ASSOCIATION: { description: 'A club or association, under a region or directly under the federation.' },
+  },
 });
 
 export enum OrganizationRole {
@@ -21,16 +26,25 @@ export enum OrganizationRole {
 registerEnumType(OrganizationRole, {
   name: 'OrganizationRole',
   description: 'ADMIN administers the organisation and everything below it.',
+  valuesMap: {
+    ADMIN: {
+      description:
+        'Invites, removes and sets roles; administers the organisations below and moderates their groups; sees members’ e-mail.',
+    },
+    STAFF: { description: 'Works for the organisation (e.g. a salaried officer); no administration rights.' },
+    MEMBER: { description: 'A member of the organisation.' },
+  },
 });
 
 @ObjectType('Organization', { description: 'The federation, a region or an association.' })
 export class OrganizationModel {
-  @Field(() => ID) id!: string;
-  @Field() name!: string;
+  @Field(() => ID, { description: 'Stable identifier.' }) id!: string;
+  @Field({ description: 'Its name, up to 200 characters.' }) name!: string;
   @Field({ description: 'Unique, URL-friendly name.' }) slug!: string;
-  @Field(() => OrganizationKind) kind!: OrganizationKindValue;
-  @Field(() => String, { nullable: true }) description!: string | null;
-  @Field() createdAt!: Date;
+  @Field(() => OrganizationKind, { description: 'FEDERATION, REGION or ASSOCIATION.' }) kind!: OrganizationKindValue;
+  @Field(() => String, { nullable: true, description: 'What it is, up to 5,000 characters.' })
+  description!: string | null;
+  @Field({ description: 'When it was created in Maillage.' }) createdAt!: Date;
   parentId!: string | null;
 }
 
@@ -48,10 +62,10 @@ export function toOrganizationModel(entity: OrganizationEntity): OrganizationMod
 
 @ObjectType('OrganizationMembership', { description: "A person's role in an organisation." })
 export class OrganizationMembershipModel {
-  @Field(() => OrganizationRole) role!: OrganizationRoleValue;
+  @Field(() => OrganizationRole, { description: 'Their role there.' }) role!: OrganizationRoleValue;
   @Field({ description: 'When the person joined.' }) createdAt!: Date;
-  @Field(() => OrganizationModel) organization?: OrganizationModel;
-  @Field(() => UserModel) user?: UserModel;
+  @Field(() => OrganizationModel, { description: 'The organisation.' }) organization?: OrganizationModel;
+  @Field(() => UserModel, { description: 'The person.' }) user?: UserModel;
   organizationId!: string;
   userId!: string;
 }

@@ -10,6 +10,8 @@ import { OrganizationMembershipEntity } from './organization-membership.entity';
 import { OrganizationEntity } from './organization.entity';
 import { OrganizationsResolver } from './organizations.resolver';
 import { OrganizationsService } from './organizations.service';
+import { PersonalData } from '../../common/personal-data/personal-data.module';
+import { ORGANIZATIONS_PERSONAL_DATA } from './organizations.personal-data';
 
 @Module({
   imports: [
@@ -27,4 +29,8 @@ import { OrganizationsService } from './organizations.service';
   ],
   exports: [OrganizationsService],
 })
-export class OrganizationsModule {}
+export class OrganizationsModule {
+  constructor(personalData: PersonalData) {
+    personalData.declare(ORGANIZATIONS_PERSONAL_DATA);
+  }
+}

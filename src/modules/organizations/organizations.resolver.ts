@@ -27,7 +27,9 @@ export class OrganizationsResolver {
   ) {}
 
   @Query(() => OrganizationModel, { nullable: true, description: 'An organisation, by id.' })
-  async organization(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<OrganizationModel> {
+  async organization(
+    @Args('id', { type: () => ID, description: 'The organisation.' }, UuidPipe) id: string,
+  ): Promise<OrganizationModel> {
     return toOrganizationModel(await this.service.getById(id));
   }
 
@@ -41,7 +43,7 @@ export class OrganizationsResolver {
   })
   async createOrganization(
     @CurrentViewer() viewer: Viewer,
-    @Args('input') input: CreateOrganizationInput,
+    @Args('input', { description: 'The new organisation.' }) input: CreateOrganizationInput,
   ): Promise<OrganizationModel> {
     return toOrganizationModel(await this.service.create(viewer.id, input));
   }
@@ -65,7 +67,10 @@ export class OrganizationsResolver {
   }
 
   @PublicField()
-  @ResolveField(() => OrganizationModel, { nullable: true })
+  @ResolveField(() => OrganizationModel, {
+    nullable: true,
+    description: 'The organisation above; null for the federation.',
+  })
   async parent(
     @Parent() organization: OrganizationModel,
     @Context() ctx: RequestContext,

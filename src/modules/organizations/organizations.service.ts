@@ -12,7 +12,7 @@ import { OrganizationMembershipEntity } from './organization-membership.entity';
 import { OrganizationEntity, OrganizationKindValue, OrganizationRoleValue } from './organization.entity';
 import { slugify, suffixedSlug } from './slug';
 import { assertFederationKeepsAnAdmin } from './federation-admins';
-import { AuditService } from '../audit/audit.service';
+import { DomainEvents } from '../../common/events/domain-events';
 
 /** Which kinds may sit under which: regions under the federation, associations under a region or the federation. */
 const ALLOWED_PARENTS: Record<OrganizationKindValue, OrganizationKindValue[]> = {
@@ -29,7 +29,7 @@ export class OrganizationsService {
     private readonly memberships: Repository<OrganizationMembershipEntity>,
     private readonly db: DataSource,
     private readonly access: OrganizationAccess,
-    private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   async getById(id: string): Promise<OrganizationEntity> {
@@ -207,13 +207,13 @@ export class OrganizationsService {
       membership.role = role;
       const saved = await manager.getRepository(OrganizationMembershipEntity).save(membership);
       if (previous !== role) {
-        await this.audit.record(manager, {
-          organizationIds: [organizationId],
+        await this.events.publish(manager, {
+          type: 'member.role_changed',
+          organizationId,
+          userId,
           actorId: viewerId,
-          action: 'member.role_changed',
-          targetType: 'membership',
-          targetId: userId,
-          details: { from: previous, to: role },
+          from: previous,
+          to: role,
         });
       }
       return saved;
@@ -233,13 +233,12 @@ export class OrganizationsService {
            AND NOT EXISTS (SELECT 1 FROM organization_memberships WHERE user_id = $1)`,
         [userId],
       );
-      await this.audit.record(manager, {
-        organizationIds: [organizationId],
+      await this.events.publish(manager, {
+        type: 'member.removed',
+        organizationId,
+        userId,
         actorId: viewerId,
-        action: 'member.removed',
-        targetType: 'membership',
-        targetId: userId,
-        details: { role: membership.role },
+        role: membership.role,
       });
     });
   }

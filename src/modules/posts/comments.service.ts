@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
+import { ContributionAccess } from '../../access/contribution-access.service';
 import { GroupAccess } from '../../access/group-access.service';
-import { allows, mayReadContent } from '../../access/group-policy';
-import { ForbiddenError, NotFoundError } from '../../common/errors/app-error';
+import { DomainEvents } from '../../common/events/domain-events';
+import { NotFoundError } from '../../common/errors/app-error';
 import { Connection } from '../../common/pagination/connection';
 import { hydrate, keysetPage } from '../../common/pagination/keyset';
-import { NotificationsService } from '../notifications/notifications.service';
 import { CommentEntity } from './comment.entity';
 import { PostsService } from './posts.service';
 
@@ -16,65 +16,58 @@ export class CommentsService {
     @InjectRepository(CommentEntity) private readonly comments: Repository<CommentEntity>,
     private readonly db: DataSource,
     private readonly posts: PostsService,
+    private readonly events: DomainEvents,
     private readonly access: GroupAccess,
-    private readonly notifications: NotificationsService,
+    private readonly contributions: ContributionAccess,
   ) {}
 
-  /** Adds a comment and, in the same transaction, bumps the count and notifies the post's author (if they may still read it). */
+  /** Adds a comment and, in the same transaction, bumps the count (the post's author hears of it: comment.added). */
   async add(viewerId: string, postId: string, body: string): Promise<CommentEntity> {
     const { post, standing } = await this.posts.readable(viewerId, postId);
-    if (!allows(standing, 'comment')) throw new ForbiddenError('You may not comment in this group');
-    const { comment, notified } = await this.db.transaction(async (manager) => {
+    this.access.require(standing, 'comment');
+    return this.db.transaction(async (manager) => {
       const repository = manager.getRepository(CommentEntity);
       const saved = await repository.save(repository.create({ postId, authorId: viewerId, body: body.trim() }));
       await manager.query('UPDATE posts SET comment_count = comment_count + 1 WHERE id = $1', [postId]);
-      let recorded: Awaited<ReturnType<NotificationsService['record']>> = [];
-      if (post.authorId && post.authorId !== viewerId) {
-        const authorStanding = (await this.access.standings(post.authorId, [post.groupId], manager)).get(post.groupId);
-        if (authorStanding && mayReadContent(authorStanding)) {
-          recorded = await this.notifications.record(manager, [
-            {
-              userId: post.authorId,
-              type: 'NEW_COMMENT',
-              actorId: viewerId,
-              subjectId: postId,
-              text: 'Nouveau commentaire sur votre publication',
-            },
-          ]);
-        }
-      }
-      return { comment: saved, notified: recorded };
+      await this.events.publish(manager, {
+        type: 'comment.added',
+        commentId: saved.id,
+        postId,
+        groupId: post.groupId,
+        postAuthorId: post.authorId,
+        authorId: viewerId,
+      });
+      return saved;
     });
-    this.notifications.deliver(notified);
-    return comment;
   }
 
   async delete(viewerId: string, commentId: string): Promise<void> {
     const comment = await this.comments.findOne({ where: { id: commentId } });
     if (!comment || comment.deletedAt) throw new NotFoundError('Comment');
-    let standing;
+    let readable;
     try {
-      standing = (await this.posts.readable(viewerId, comment.postId)).standing;
+      readable = await this.posts.readable(viewerId, comment.postId);
     } catch {
       throw new NotFoundError('Comment');
     }
-    if (comment.authorId !== viewerId && !allows(standing, 'moderate')) {
-      throw new ForbiddenError("Only the author, the group's moderators and owners may delete a comment");
-    }
+    const { post, standing } = readable;
+    this.contributions.require(viewerId, { ...comment, groupId: post.groupId }, standing, 'comment.delete');
     await this.db.transaction(async (manager) => {
       const [{ count }] = (await manager.query(
         `WITH gone AS (UPDATE comments SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING post_id)
          SELECT count(*)::int AS count FROM gone`,
         [commentId],
       )) as { count: number }[];
-      if (count > 0)
-        await manager.query('UPDATE posts SET comment_count = comment_count - 1 WHERE id = $1', [comment.postId]);
-      if (count > 0 && comment.authorId !== viewerId) {
-        const [post] = (await manager.query('SELECT group_id FROM posts WHERE id = $1', [comment.postId])) as {
-          group_id: string;
-        }[];
-        await this.posts.auditModeration(manager, viewerId, 'comment', commentId, post.group_id);
-      }
+      if (count === 0) return;
+      await manager.query('UPDATE posts SET comment_count = comment_count - 1 WHERE id = $1', [comment.postId]);
+      await this.events.publish(manager, {
+        type: 'comment.deleted',
+        commentId,
+        postId: comment.postId,
+        groupId: post.groupId,
+        authorId: comment.authorId,
+        actorId: viewerId,
+      });
     });
   }
 

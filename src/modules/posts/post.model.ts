@@ -5,21 +5,21 @@ import { PostEntity } from './post.entity';
 
 @ObjectType('Post', { description: 'A message posted in a group.' })
 export class PostModel {
-  @Field(() => ID) id!: string;
-  @Field() body!: string;
-  @Field() createdAt!: Date;
+  @Field(() => ID, { description: 'Stable identifier.' }) id!: string;
+  @Field({ description: 'The text, as written (plain text, up to 20,000 characters).' }) body!: string;
+  @Field({ description: 'When it was posted.' }) createdAt!: Date;
   @Field(() => Date, { nullable: true, description: 'When the author last changed the body.' }) editedAt!: Date | null;
-  @Field(() => Int) commentCount!: number;
-  @Field(() => Int) reactionCount!: number;
+  @Field(() => Int, { description: 'How many comments it has (deleted ones not counted).' }) commentCount!: number;
+  @Field(() => Int, { description: 'How many people reacted.' }) reactionCount!: number;
   groupId!: string;
   authorId!: string | null;
 }
 
 @ObjectType('Comment', { description: 'A comment on a post.' })
 export class CommentModel {
-  @Field(() => ID) id!: string;
-  @Field() body!: string;
-  @Field() createdAt!: Date;
+  @Field(() => ID, { description: 'Stable identifier.' }) id!: string;
+  @Field({ description: 'The text, as written (plain text, up to 5,000 characters).' }) body!: string;
+  @Field({ description: 'When it was written.' }) createdAt!: Date;
   postId!: string;
   authorId!: string | null;
 }

@@ -1,17 +1,22 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GroupsModule } from '../groups/groups.module';
-import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
 import { CommentEntity } from './comment.entity';
 import { CommentsService } from './comments.service';
 import { PostEntity } from './post.entity';
 import { CommentResolver, GroupPostsResolver, PostsResolver } from './posts.resolver';
 import { PostsService } from './posts.service';
+import { PersonalData } from '../../common/personal-data/personal-data.module';
+import { POSTS_PERSONAL_DATA } from './posts.personal-data';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PostEntity, CommentEntity]), GroupsModule, UsersModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([PostEntity, CommentEntity]), GroupsModule, UsersModule],
   providers: [PostsService, CommentsService, PostsResolver, CommentResolver, GroupPostsResolver],
   exports: [PostsService],
 })
-export class PostsModule {}
+export class PostsModule {
+  constructor(personalData: PersonalData) {
+    personalData.declare(POSTS_PERSONAL_DATA);
+  }
+}

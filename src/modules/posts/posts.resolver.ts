@@ -31,7 +31,7 @@ export class PostsResolver {
   })
   async post(
     @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The post.' }, UuidPipe) id: string,
   ): Promise<PostModel> {
     return toPostModel((await this.posts.readable(viewer.id, id)).post);
   }
@@ -46,7 +46,10 @@ export class PostsResolver {
 
   @RateLimit('createPost')
   @Mutation(() => PostModel, { description: 'Posts in a group. Members only.' })
-  async createPost(@CurrentViewer() viewer: Viewer, @Args('input') input: CreatePostInput): Promise<PostModel> {
+  async createPost(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input', { description: 'The new post.' }) input: CreatePostInput,
+  ): Promise<PostModel> {
     return toPostModel(await this.posts.create(viewer.id, input.groupId, input.body));
   }
 
@@ -60,14 +63,17 @@ export class PostsResolver {
   })
   async deletePost(
     @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The post to delete.' }, UuidPipe) id: string,
   ): Promise<boolean> {
     await this.posts.delete(viewer.id, id);
     return true;
   }
 
   @Mutation(() => CommentModel, { description: 'Comments on a post the viewer may read. The post author is notified.' })
-  async addComment(@CurrentViewer() viewer: Viewer, @Args('input') input: AddCommentInput): Promise<CommentModel> {
+  async addComment(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input', { description: 'The new comment.' }) input: AddCommentInput,
+  ): Promise<CommentModel> {
     return toCommentModel(await this.commentsService.add(viewer.id, input.postId, input.body));
   }
 
@@ -76,7 +82,7 @@ export class PostsResolver {
   })
   async deleteComment(
     @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The comment to delete.' }, UuidPipe) id: string,
   ): Promise<boolean> {
     await this.commentsService.delete(viewer.id, id);
     return true;
@@ -95,20 +101,23 @@ export class PostsResolver {
   }
 
   @PublicField()
-  @ResolveField(() => GroupModel)
+  @ResolveField(() => GroupModel, { description: 'The group it was posted in.' })
   async group(@Parent() post: PostModel, @Context() ctx: RequestContext): Promise<GroupModel> {
     return toGroupModel((await this.groups.load(ctx.loaders, post.groupId))!);
   }
 
   @PublicField()
-  @ResolveField(() => UserModel, { nullable: true })
+  @ResolveField(() => UserModel, {
+    nullable: true,
+    description: 'Who posted it; "Ancien membre" once they erased their account.',
+  })
   async author(@Parent() post: PostModel, @Context() ctx: RequestContext): Promise<UserModel | null> {
     const user = post.authorId ? await this.users.load(ctx.loaders, post.authorId) : null;
     return user && toUserModel(user);
   }
 
   @PublicField()
-  @ResolveField(() => Boolean)
+  @ResolveField(() => Boolean, { description: 'The viewer reacted to this post.' })
   viewerHasReacted(@Parent() post: PostModel, @Context() ctx: RequestContext): Promise<boolean> {
     return this.posts.hasReacted(ctx.loaders, ctx.viewer!.id, post.id);
   }
@@ -130,7 +139,7 @@ export class CommentResolver {
   ) {}
 
   @GuardedField()
-  @ResolveField(() => PostModel)
+  @ResolveField(() => PostModel, { description: 'The post it comments on (checked readable again).' })
   async post(@Parent() comment: CommentModel, @Context() ctx: RequestContext): Promise<PostModel> {
     const post = await this.posts.loadReadable(ctx.loaders, ctx.viewer!.id, comment.postId);
     if (!post) throw new NotFoundError('Post');
@@ -138,7 +147,10 @@ export class CommentResolver {
   }
 
   @PublicField()
-  @ResolveField(() => UserModel, { nullable: true })
+  @ResolveField(() => UserModel, {
+    nullable: true,
+    description: 'Who wrote it; "Ancien membre" once they erased their account.',
+  })
   async author(@Parent() comment: CommentModel, @Context() ctx: RequestContext): Promise<UserModel | null> {
     const user = comment.authorId ? await this.users.load(ctx.loaders, comment.authorId) : null;
     return user && toUserModel(user);

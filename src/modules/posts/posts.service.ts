@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { DataSource, In, Repository } from 'typeorm';
 import { GroupAccess } from '../../access/group-access.service';
-import { allows, GroupStanding, mayReadContent } from '../../access/group-policy';
-import { ForbiddenError, NotFoundError } from '../../common/errors/app-error';
+import { ContributionAccess } from '../../access/contribution-access.service';
+import { GroupStanding, mayReadContent } from '../../access/group-policy';
+import { NotFoundError } from '../../common/errors/app-error';
 import { byKey, flagLoader, RequestLoaders } from '../../common/loaders/request-loaders';
 import { Connection, lazyTotal } from '../../common/pagination/connection';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
@@ -15,8 +16,7 @@ import { GroupsService } from '../groups/groups.service';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { PostEntity } from './post.entity';
-import { enqueueSearchWork } from '../../infra/search/search-outbox';
-import { AuditService } from '../audit/audit.service';
+import { DomainEvents } from '../../common/events/domain-events';
 
 /** Posts, the home feed and reactions. Every read goes through GroupAccess; an unreadable post is NOT_FOUND. */
 @Injectable()
@@ -25,7 +25,8 @@ export class PostsService {
     @InjectRepository(PostEntity) private readonly posts: Repository<PostEntity>,
     private readonly db: DataSource,
     private readonly access: GroupAccess,
-    private readonly audit: AuditService,
+    private readonly contributions: ContributionAccess,
+    private readonly events: DomainEvents,
     private readonly users: UsersService,
     private readonly groups: GroupsService,
   ) {
@@ -38,27 +39,6 @@ export class PostsService {
   }
 
   private readonly feedStatement: string;
-
-  /** A moderator removing someone else's post or comment is audited in the group's organisation. */
-  async auditModeration(
-    manager: EntityManager,
-    actorId: string,
-    kind: 'post' | 'comment',
-    targetId: string,
-    groupId: string,
-  ) {
-    const [group] = (await manager.query('SELECT organization_id FROM groups WHERE id = $1', [groupId])) as {
-      organization_id: string;
-    }[];
-    await this.audit.record(manager, {
-      organizationIds: [group.organization_id],
-      actorId,
-      action: kind === 'post' ? 'post.deleted_by_moderator' : 'comment.deleted_by_moderator',
-      targetType: kind,
-      targetId,
-      details: { groupId },
-    });
-  }
 
   /** The live post, when the viewer may read its group's content; NOT_FOUND otherwise, as if it did not exist. */
   async readable(viewerId: string, postId: string): Promise<{ post: PostEntity; standing: GroupStanding }> {
@@ -91,39 +71,42 @@ export class PostsService {
       const post = await repository.save(
         repository.create({ groupId, authorId: viewerId, body: body.trim(), commentCount: 0, reactionCount: 0 }),
       );
-      await enqueueSearchWork(manager, [{ kind: 'post', id: post.id }]);
+      await this.events.publish(manager, { type: 'post.created', postId: post.id, groupId, authorId: viewerId });
       return post;
     });
   }
 
   /** Only the author edits a post; moderators may delete it but never put words in someone's mouth. */
   async update(viewerId: string, postId: string, body: string): Promise<PostEntity> {
-    const { post } = await this.readable(viewerId, postId);
-    if (post.authorId !== viewerId) throw new ForbiddenError('Only the author may edit a post');
+    const { post, standing } = await this.readable(viewerId, postId);
+    this.contributions.require(viewerId, post, standing, 'post.edit');
     post.body = body.trim();
     post.editedAt = new Date();
     return this.db.transaction(async (manager) => {
       const saved = await manager.getRepository(PostEntity).save(post);
-      await enqueueSearchWork(manager, [{ kind: 'post', id: post.id }]);
+      await this.events.publish(manager, { type: 'post.edited', postId: post.id });
       return saved;
     });
   }
 
   async delete(viewerId: string, postId: string): Promise<void> {
     const { post, standing } = await this.readable(viewerId, postId);
-    if (post.authorId !== viewerId && !allows(standing, 'moderate')) {
-      throw new ForbiddenError("Only the author, the group's moderators and owners may delete a post");
-    }
+    this.contributions.require(viewerId, post, standing, 'post.delete');
     await this.db.transaction(async (manager) => {
       await manager.query('UPDATE posts SET deleted_at = now() WHERE id = $1 AND deleted_at IS NULL', [postId]);
-      await enqueueSearchWork(manager, [{ kind: 'post', id: postId }]);
-      if (post.authorId !== viewerId) await this.auditModeration(manager, viewerId, 'post', postId, post.groupId);
+      await this.events.publish(manager, {
+        type: 'post.deleted',
+        postId,
+        groupId: post.groupId,
+        authorId: post.authorId,
+        actorId: viewerId,
+      });
     });
   }
 
   async react(viewerId: string, postId: string): Promise<PostEntity> {
     const { standing } = await this.readable(viewerId, postId);
-    if (!allows(standing, 'react')) throw new ForbiddenError('You may not react in this group');
+    this.access.require(standing, 'react');
     // Idempotent: the counter moves only when a row was really added.
     await this.db.query(
       `WITH added AS (INSERT INTO reactions (post_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING post_id)

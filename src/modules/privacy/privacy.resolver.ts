@@ -8,18 +8,21 @@ import { PrivacyService } from './privacy.service';
 
 @ArgsType()
 class ChangePasswordArgs {
-  @Field() @IsString() @MaxLength(256) currentPassword!: string;
-  @Field({ description: 'At least 12 characters.' }) @IsString() @MaxLength(256) newPassword!: string;
+  @Field({ description: 'The password used today.' }) @IsString() @MaxLength(256) currentPassword!: string;
+  @Field({ description: 'The new password: 12 to 256 characters.' })
+  @IsString()
+  @MaxLength(256)
+  newPassword!: string;
 }
 
 @ArgsType()
 class PasswordArgs {
-  @Field() @IsString() @MaxLength(256) password!: string;
+  @Field({ description: 'The viewer’s current password, to confirm.' }) @IsString() @MaxLength(256) password!: string;
 }
 
 @ArgsType()
 class UserIdArgs {
-  @Field(() => ID) @IsUUID() userId!: string;
+  @Field(() => ID, { description: 'The person.' }) @IsUUID() userId!: string;
 }
 
 @Authenticated()

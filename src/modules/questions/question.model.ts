@@ -7,17 +7,26 @@ export enum QuestionStatus {
   OPEN = 'OPEN',
   ANSWERED = 'ANSWERED',
 }
-registerEnumType(QuestionStatus, { name: 'QuestionStatus', description: 'ANSWERED once an answer is accepted.' });
+registerEnumType(QuestionStatus, {
+  name: 'QuestionStatus',
+  description: 'ANSWERED once an answer is accepted.',
+  valuesMap: {
+    OPEN: { description: 'No answer accepted yet (there may be answers).' },
+    ANSWERED: { description: 'The asker or a moderator accepted an answer.' },
+  },
+});
 
 @ObjectType('Question', { description: 'A question asked in a group.' })
 export class QuestionModel {
-  @Field(() => ID) id!: string;
-  @Field() title!: string;
-  @Field() body!: string;
-  @Field(() => [String]) tags!: string[];
-  @Field(() => QuestionStatus) status!: QuestionStatusValue;
-  @Field() createdAt!: Date;
-  @Field(() => Int) answerCount!: number;
+  @Field(() => ID, { description: 'Stable identifier.' }) id!: string;
+  @Field({ description: 'The question itself, up to 200 characters.' }) title!: string;
+  @Field({ description: 'Details, plain text up to 20,000 characters.' }) body!: string;
+  @Field(() => [String], { description: 'Up to 10 tags of up to 40 characters, as the asker wrote them.' })
+  tags!: string[];
+  @Field(() => QuestionStatus, { description: 'OPEN, or ANSWERED once an answer is accepted.' })
+  status!: QuestionStatusValue;
+  @Field({ description: 'When it was asked.' }) createdAt!: Date;
+  @Field(() => Int, { description: 'How many answers it has.' }) answerCount!: number;
   groupId!: string;
   authorId!: string | null;
   acceptedAnswerId!: string | null;
@@ -25,10 +34,10 @@ export class QuestionModel {
 
 @ObjectType('Answer', { description: 'An answer to a question.' })
 export class AnswerModel {
-  @Field(() => ID) id!: string;
-  @Field() body!: string;
+  @Field(() => ID, { description: 'Stable identifier.' }) id!: string;
+  @Field({ description: 'The answer, plain text up to 20,000 characters.' }) body!: string;
   @Field(() => Int, { description: 'Up votes minus down votes.' }) score!: number;
-  @Field() createdAt!: Date;
+  @Field({ description: 'When it was written.' }) createdAt!: Date;
   questionId!: string;
   authorId!: string | null;
 }

@@ -39,7 +39,7 @@ export class QuestionsResolver {
   @Query(() => QuestionModel, { nullable: true, description: 'A question; NOT_FOUND when the viewer may not read it.' })
   async question(
     @CurrentViewer() viewer: Viewer,
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('id', { type: () => ID, description: 'The question.' }, UuidPipe) id: string,
   ): Promise<QuestionModel> {
     return toQuestionModel((await this.service.readable(viewer.id, id)).question);
   }
@@ -53,7 +53,10 @@ export class QuestionsResolver {
 
   @RateLimit('askQuestion')
   @Mutation(() => QuestionModel, { description: 'Asks a question in a group. Members only.' })
-  async askQuestion(@CurrentViewer() viewer: Viewer, @Args('input') input: AskQuestionInput): Promise<QuestionModel> {
+  async askQuestion(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input', { description: 'The new question.' }) input: AskQuestionInput,
+  ): Promise<QuestionModel> {
     return toQuestionModel(await this.service.ask(viewer.id, input));
   }
 
@@ -61,7 +64,7 @@ export class QuestionsResolver {
   @Mutation(() => AnswerModel, { description: 'Answers a question the viewer may read. The asker is notified.' })
   async answerQuestion(
     @CurrentViewer() viewer: Viewer,
-    @Args('input') input: AnswerQuestionInput,
+    @Args('input', { description: 'The new answer.' }) input: AnswerQuestionInput,
   ): Promise<AnswerModel> {
     return toAnswerModel(await this.service.answer(viewer.id, input.questionId, input.body));
   }
@@ -72,7 +75,7 @@ export class QuestionsResolver {
   })
   async acceptAnswer(
     @CurrentViewer() viewer: Viewer,
-    @Args('answerId', { type: () => ID }, UuidPipe) answerId: string,
+    @Args('answerId', { type: () => ID, description: 'The answer to accept.' }, UuidPipe) answerId: string,
   ): Promise<QuestionModel> {
     return toQuestionModel(await this.service.accept(viewer.id, answerId));
   }
@@ -85,20 +88,23 @@ export class QuestionsResolver {
   }
 
   @PublicField()
-  @ResolveField(() => GroupModel)
+  @ResolveField(() => GroupModel, { description: 'The group it was asked in.' })
   async group(@Parent() question: QuestionModel, @Context() ctx: RequestContext): Promise<GroupModel> {
     return toGroupModel((await this.groups.load(ctx.loaders, question.groupId))!);
   }
 
   @PublicField()
-  @ResolveField(() => UserModel, { nullable: true })
+  @ResolveField(() => UserModel, {
+    nullable: true,
+    description: 'Who asked; "Ancien membre" once they erased their account.',
+  })
   async author(@Parent() question: QuestionModel, @Context() ctx: RequestContext): Promise<UserModel | null> {
     const user = question.authorId ? await this.users.load(ctx.loaders, question.authorId) : null;
     return user && toUserModel(user);
   }
 
   @GuardedField()
-  @ResolveField(() => AnswerModel, { nullable: true })
+  @ResolveField(() => AnswerModel, { nullable: true, description: 'The accepted answer; null while OPEN.' })
   async acceptedAnswer(@Parent() question: QuestionModel, @Context() ctx: RequestContext): Promise<AnswerModel | null> {
     if (!(await this.service.loadReadableQuestion(ctx.loaders, ctx.viewer!.id, question.id))) return null;
     const answer = question.acceptedAnswerId
@@ -130,7 +136,7 @@ export class AnswerResolver {
   ) {}
 
   @GuardedField()
-  @ResolveField(() => QuestionModel)
+  @ResolveField(() => QuestionModel, { description: 'The question it answers (checked readable again).' })
   async question(@Parent() answer: AnswerModel, @Context() ctx: RequestContext): Promise<QuestionModel> {
     const question = await this.service.loadReadableQuestion(ctx.loaders, ctx.viewer!.id, answer.questionId);
     if (!question) throw new NotFoundError('Question');
@@ -138,7 +144,10 @@ export class AnswerResolver {
   }
 
   @PublicField()
-  @ResolveField(() => UserModel, { nullable: true })
+  @ResolveField(() => UserModel, {
+    nullable: true,
+    description: 'Who answered; "Ancien membre" once they erased their account.',
+  })
   async author(@Parent() answer: AnswerModel, @Context() ctx: RequestContext): Promise<UserModel | null> {
     const user = answer.authorId ? await this.users.load(ctx.loaders, answer.authorId) : null;
     return user && toUserModel(user);
@@ -151,7 +160,7 @@ export class AnswerResolver {
   }
 
   @GuardedField()
-  @ResolveField(() => Boolean)
+  @ResolveField(() => Boolean, { description: 'It is the accepted answer of its question.' })
   async isAccepted(@Parent() answer: AnswerModel, @Context() ctx: RequestContext): Promise<boolean> {
     const question = await this.service.loadReadableQuestion(ctx.loaders, ctx.viewer!.id, answer.questionId);
     return question?.acceptedAnswerId === answer.id;

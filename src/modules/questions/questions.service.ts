@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { GroupAccess } from '../../access/group-access.service';
-import { allows, GroupStanding, mayReadContent } from '../../access/group-policy';
-import { ForbiddenError, NotFoundError } from '../../common/errors/app-error';
+import { ContributionAccess } from '../../access/contribution-access.service';
+import { GroupStanding, mayReadContent } from '../../access/group-policy';
+import { NotFoundError } from '../../common/errors/app-error';
 import { byKey, RequestLoaders } from '../../common/loaders/request-loaders';
 import { Connection } from '../../common/pagination/connection';
 import { newestFirst } from '../../common/pagination/filters';
 import { hydrate, keysetPage, SortKey } from '../../common/pagination/keyset';
-import { enqueueSearchWork } from '../../infra/search/search-outbox';
-import { NotificationsService } from '../notifications/notifications.service';
+import { DomainEvents } from '../../common/events/domain-events';
 import { AnswerEntity } from './answer.entity';
 import { AnswerOrder, AskQuestionInput, QuestionsArgs } from './dto/question.inputs';
 import { QuestionEntity } from './question.entity';
@@ -22,7 +22,8 @@ export class QuestionsService {
     @InjectRepository(AnswerEntity) private readonly answers: Repository<AnswerEntity>,
     private readonly db: DataSource,
     private readonly access: GroupAccess,
-    private readonly notifications: NotificationsService,
+    private readonly contributions: ContributionAccess,
+    private readonly events: DomainEvents,
   ) {}
 
   /** The live question when the viewer may read its group; NOT_FOUND otherwise, as if it did not exist. */
@@ -95,7 +96,12 @@ export class QuestionsService {
           answerCount: 0,
         }),
       );
-      await enqueueSearchWork(manager, [{ kind: 'question', id: question.id }]);
+      await this.events.publish(manager, {
+        type: 'question.asked',
+        questionId: question.id,
+        groupId: input.groupId,
+        authorId: viewerId,
+      });
       return question;
     });
   }
@@ -103,62 +109,53 @@ export class QuestionsService {
   /** Anyone who may read the question answers it (like commenting); the asker is notified. */
   async answer(viewerId: string, questionId: string, body: string): Promise<AnswerEntity> {
     const { question, standing } = await this.readable(viewerId, questionId);
-    if (!allows(standing, 'comment')) throw new ForbiddenError('You may not answer in this group');
-    const { answer, notified } = await this.db.transaction(async (manager) => {
+    this.access.require(standing, 'comment');
+    return this.db.transaction(async (manager) => {
       const repository = manager.getRepository(AnswerEntity);
       const saved = await repository.save(
         repository.create({ questionId, authorId: viewerId, body: body.trim(), score: 0 }),
       );
       await manager.query('UPDATE questions SET answer_count = answer_count + 1 WHERE id = $1', [questionId]);
-      await enqueueSearchWork(manager, [
-        { kind: 'answer', id: saved.id },
-        { kind: 'question', id: questionId },
-      ]);
-      const recorded = await this.notifyIfReadable(manager, question.authorId, question.groupId, {
-        type: 'NEW_ANSWER',
-        actorId: viewerId,
-        subjectId: questionId,
-        text: `Nouvelle réponse à votre question « ${question.title} »`,
+      await this.events.publish(manager, {
+        type: 'answer.posted',
+        answerId: saved.id,
+        questionId,
+        questionTitle: question.title,
+        groupId: question.groupId,
+        questionAuthorId: question.authorId,
+        authorId: viewerId,
       });
-      return { answer: saved, notified: recorded };
+      return saved;
     });
-    this.notifications.deliver(notified);
-    return answer;
   }
 
   /** The asker, or the group's owners, moderators and organisation admins, accept an answer; the question becomes ANSWERED. */
   async accept(viewerId: string, answerId: string): Promise<QuestionEntity> {
     const { answer, question, standing } = await this.readableAnswer(viewerId, answerId);
-    if (question.authorId !== viewerId && !allows(standing, 'moderate')) {
-      throw new ForbiddenError("Only the question's author and the group's moderators may accept an answer");
-    }
-    const notified = await this.db.transaction(async (manager) => {
-      const previous = question.acceptedAnswerId;
+    this.contributions.require(viewerId, question, standing, 'question.acceptAnswer');
+    await this.db.transaction(async (manager) => {
       await manager.query(`UPDATE questions SET status = 'ANSWERED', accepted_answer_id = $2 WHERE id = $1`, [
         question.id,
         answer.id,
       ]);
-      await enqueueSearchWork(manager, [
-        { kind: 'question', id: question.id },
-        { kind: 'answer', id: answer.id },
-        ...(previous && previous !== answer.id ? [{ kind: 'answer' as const, id: previous }] : []),
-      ]);
-      if (previous === answer.id) return [];
-      return this.notifyIfReadable(manager, answer.authorId, question.groupId, {
-        type: 'ANSWER_ACCEPTED',
+      await this.events.publish(manager, {
+        type: 'answer.accepted',
+        answerId: answer.id,
+        questionId: question.id,
+        questionTitle: question.title,
+        groupId: question.groupId,
+        answerAuthorId: answer.authorId,
+        previousAnswerId: question.acceptedAnswerId,
         actorId: viewerId,
-        subjectId: answer.id,
-        text: `Votre réponse à « ${question.title} » a été acceptée`,
       });
     });
-    this.notifications.deliver(notified);
     return (await this.readable(viewerId, question.id)).question;
   }
 
   /** One vote per person: 1, -1, or 0 to take it back. The score is recomputed in the same statement. */
   async vote(viewerId: string, answerId: string, value: number): Promise<AnswerEntity> {
     const { standing } = await this.readableAnswer(viewerId, answerId);
-    if (!allows(standing, 'react')) throw new ForbiddenError('You may not vote in this group');
+    this.access.require(standing, 'react');
     await this.db.transaction(async (manager) => {
       if (value === 0)
         await manager.query('DELETE FROM answer_votes WHERE answer_id = $1 AND user_id = $2', [answerId, viewerId]);
@@ -172,7 +169,7 @@ export class QuestionsService {
         'UPDATE answers SET score = (SELECT coalesce(sum(value), 0) FROM answer_votes WHERE answer_id = $1) WHERE id = $1',
         [answerId],
       );
-      await enqueueSearchWork(manager, [{ kind: 'answer', id: answerId }]);
+      await this.events.publish(manager, { type: 'answer.voted', answerId });
     });
     return await this.answers.findOneByOrFail({ id: answerId });
   }
@@ -250,17 +247,5 @@ export class QuestionsService {
       after,
     });
     return hydrate(page, this.answers);
-  }
-
-  private async notifyIfReadable(
-    manager: EntityManager,
-    userId: string | null,
-    groupId: string,
-    draft: { type: 'NEW_ANSWER' | 'ANSWER_ACCEPTED'; actorId: string; subjectId: string; text: string },
-  ) {
-    if (!userId || userId === draft.actorId) return [];
-    const standing = (await this.access.standings(userId, [groupId], manager)).get(groupId);
-    if (!standing || !mayReadContent(standing)) return [];
-    return this.notifications.record(manager, [{ userId, ...draft }]);
   }
 }

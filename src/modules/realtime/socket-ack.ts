@@ -1,4 +1,5 @@
 import { AppError } from '../../common/errors/app-error';
+import { unavailableFrom } from '../../common/errors/unavailable';
 import { SocketAck } from './socket-events';
 
 /** Runs a client event's work: its result, or its refusal, travels in the acknowledgement; the socket stays connected. */
@@ -6,7 +7,9 @@ export async function acknowledge<T extends object>(work: () => Promise<T>): Pro
   try {
     return { ok: true, ...(await work()) };
   } catch (err) {
-    if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message, ...err.details } };
+    const known = err instanceof AppError ? err : unavailableFrom(err);
+    if (known)
+      return { ok: false, error: { code: known.code, reason: known.reason, message: known.message, ...known.details } };
     throw err;
   }
 }

@@ -13,14 +13,18 @@ export type SocketErrorCode =
   | 'BAD_USER_INPUT'
   | 'CONFLICT'
   | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
+  | 'GRAPHQL_VALIDATION_FAILED'
   | 'INTERNAL_SERVER_ERROR';
 
 export interface SocketError {
   code: SocketErrorCode;
+  /** The precise cause, from the server's catalogue of reasons (for the client to translate). */
+  reason: string;
   message: string;
   /** The bad input fields (BAD_USER_INPUT), or the field a CONFLICT is about. */
   fields?: string[];
-  /** Seconds to wait before retrying (RATE_LIMITED). */
+  /** Seconds to wait before retrying (RATE_LIMITED, SERVICE_UNAVAILABLE). */
   retryAfter?: number;
 }
 

@@ -30,7 +30,7 @@ const BUS = 'maillage:realtime';
 const REVOCATIONS = 'maillage:revocations';
 const ENDED: SocketRefusal = {
   ok: false,
-  error: { code: 'UNAUTHENTICATED', message: 'Session ended or token expired' },
+  error: { code: 'UNAUTHENTICATED', reason: 'AUTHENTICATION_REQUIRED', message: 'Session ended or token expired' },
 };
 export const userRoom = (userId: string) => `user:${userId}`;
 
@@ -215,7 +215,10 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
           (err: unknown) => {
             this.logger.error({ err, event }, 'socket handler failed');
             if (typeof ack === 'function')
-              ack({ ok: false, error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
+              ack({
+                ok: false,
+                error: { code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL_ERROR', message: 'Internal server error' },
+              });
           },
         );
       });
@@ -234,7 +237,14 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
     const token = (payload as { token?: unknown } | null)?.token;
     const verified = typeof token === 'string' ? await this.sessions.verifyAccessToken(token) : undefined;
     if (!verified || verified.id !== socket.data.userId) {
-      reply({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'Invalid or expired access token' } });
+      reply({
+        ok: false,
+        error: {
+          code: 'UNAUTHENTICATED',
+          reason: 'AUTHENTICATION_REQUIRED',
+          message: 'Invalid or expired access token',
+        },
+      });
       return;
     }
     socket.data.sessionId = verified.sessionId;

@@ -1,7 +1,8 @@
 import { EntityManager } from 'typeorm';
+import { sharesFieldSql } from '../../access/profile-policy';
 import { SearchDocument } from '../../infra/search/search-client';
 import { SearchIndex } from '../../infra/search/search-indexes';
-import { SearchKind } from '../../infra/search/search-outbox';
+import { SearchKind } from '../../infra/search/search-work';
 
 /**
  * What each index holds, read from PostgreSQL (the source of truth). A row that is gone or
@@ -41,9 +42,9 @@ const DOCUMENT_SQL: Record<SearchKind, string> = {
       FROM groups g WHERE true`,
   person: `
     SELECT u.id, 'PERSON' AS type, u.display_name AS "displayName",
-           CASE WHEN (u.profile_visibility->>'jobTitle')::boolean THEN coalesce(u.job_title, '') ELSE '' END AS "jobTitle",
-           CASE WHEN (u.profile_visibility->>'skills')::boolean THEN u.skills ELSE '{}' END AS skills,
-           CASE WHEN (u.profile_visibility->>'interests')::boolean THEN u.interests ELSE '{}' END AS interests,
+           CASE WHEN ${sharesFieldSql('u', 'jobTitle')} THEN coalesce(u.job_title, '') ELSE '' END AS "jobTitle",
+           CASE WHEN ${sharesFieldSql('u', 'skills')} THEN u.skills ELSE '{}' END AS skills,
+           CASE WHEN ${sharesFieldSql('u', 'interests')} THEN u.interests ELSE '{}' END AS interests,
            ${epoch('u.created_at')} AS "createdAt"
       FROM users u WHERE u.deactivated_at IS NULL`,
 };

@@ -1,43 +1,55 @@
 import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Lifecycle } from '../../common/health/lifecycle';
 import { createLogger } from '../../common/logging/logger';
+import { Job } from '../../infra/jobs/job-types';
+import { JobsService } from '../../infra/jobs/jobs.service';
 import { SearchClient } from '../../infra/search/search-client';
-import { SearchKind } from '../../infra/search/search-outbox';
+import { SearchIndexJob, SearchKind, SearchWork } from '../../infra/search/search-work';
 import { KIND_INDEX, loadDocuments } from './search-documents';
 
 const BATCH = 500;
-const IDLE_POLL_MS = 200;
-const MAX_BACKOFF_S = 60;
+/** How often Meilisearch is asked whether it is back, while it is away; and otherwise. */
+const PROBE_DOWN_MS = 1_000;
+const PROBE_UP_MS = 5_000;
 
 export interface IndexerStatus {
   /** Meilisearch answered the last time we asked. */
   reachable: boolean;
-  /** Index work waiting in the outbox. */
+  /** Index work waiting in the job queue. */
   backlog: number;
   lastError?: string;
 }
 
 /**
- * Drains the search outbox into Meilisearch. Each batch is claimed with FOR UPDATE SKIP LOCKED
- * (so several instances share the work), read back from PostgreSQL, written to Meilisearch, and
- * deleted in the same transaction. On failure the batch stays, with a backoff; nothing is lost
- * while Meilisearch is down, and the backlog drains by itself when it returns.
+ * Drains `search.index` jobs into Meilisearch, 500 at a time: reads the rows back from PostgreSQL,
+ * upserts what exists and removes what is gone. The job system does the rest: the batch is claimed
+ * by one instance, retried with a backoff capped at 60 s while Meilisearch is down (never given
+ * up), and marked done in the transaction that read the rows. When Meilisearch comes back, the
+ * waiting retries run at once.
  */
 @Injectable()
 export class SearchIndexer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = createLogger(SearchIndexer.name);
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
   private reachable = true;
+  private ensured = false;
   private lastError?: string;
+  private probe?: NodeJS.Timeout;
 
   constructor(
-    private readonly db: DataSource,
     private readonly search: SearchClient,
+    private readonly jobs: JobsService,
     lifecycle: Lifecycle,
   ) {
+    jobs.register({
+      type: SearchIndexJob,
+      batchSize: BATCH,
+      retry: { attempts: Number.POSITIVE_INFINITY, baseSeconds: 1, maxSeconds: 60 },
+      timeoutSeconds: 120,
+      // The LISTEN notification wakes the indexer at once; this poll is only the fallback.
+      pollSeconds: 1,
+      handleBatch: (jobs, manager) => this.index(jobs, manager),
+    });
     // Search being down never makes the instance unready: writes still succeed and queue up.
     lifecycle.registerCheck('search', async () => {
       const status = await this.status();
@@ -53,101 +65,83 @@ export class SearchIndexer implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.search.ensureIndexes().catch((err: unknown) => {
-      this.reachable = false;
-      this.logger.warn({ err }, 'Meilisearch unreachable at start: search is degraded until it returns');
-    });
-    this.running = true;
-    this.loop = this.run();
+    this.ensured = await this.search
+      .ensureIndexes()
+      .then(() => true)
+      .catch((err: unknown) => {
+        this.markUnreachable(err);
+        this.logger.warn({ err }, 'Meilisearch unreachable at start: search is degraded until it returns');
+        return false;
+      });
     // A fresh Meilisearch is slow on the first write into each index (seconds): pay that now.
     if (this.reachable) void this.search.warmUp().catch(() => undefined);
+    this.scheduleProbe();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+  onModuleDestroy(): void {
+    clearTimeout(this.probe);
+    this.probe = undefined;
   }
 
   async status(): Promise<IndexerStatus> {
-    const [{ count }] = (await this.db.query('SELECT count(*)::int AS count FROM search_outbox')) as {
-      count: number;
-    }[];
-    return { reachable: this.reachable, backlog: count, lastError: this.lastError };
+    const { waiting } = await this.jobs.counts(SearchIndexJob);
+    return { reachable: this.reachable, backlog: waiting, lastError: this.lastError };
   }
 
-  private async run(): Promise<void> {
-    let ensured = this.reachable;
-    let idle = 0;
-    while (this.running) {
-      let worked = 0;
-      try {
-        if (!ensured) {
-          await this.search.ensureIndexes();
-          ensured = true;
-        }
-        worked = await this.drainOnce();
-        if (worked > 0) {
-          this.reachable = true;
-          this.lastError = undefined;
-        } else if (!this.reachable || ++idle % 25 === 0) {
-          // Nothing was sent: ask Meilisearch itself (every poll while down, every ~5 s otherwise).
-          this.reachable = await this.search.isHealthy().catch(() => false);
-        }
-      } catch (err) {
-        this.reachable = false;
-        this.lastError = err instanceof Error ? err.message : String(err);
-        this.logger.warn({ err: this.lastError }, 'search indexing failed; will retry');
+  /** One batch: the current documents of these rows, written; rows that are gone, removed. */
+  private async index(jobs: Job<SearchWork>[], manager: EntityManager): Promise<void> {
+    try {
+      if (!this.ensured) {
+        await this.search.ensureIndexes();
+        this.ensured = true;
       }
-      if (worked === 0 && this.running) {
-        await new Promise<void>((resolve) => {
-          this.wake = resolve;
-          setTimeout(resolve, IDLE_POLL_MS);
-        });
+      const byKind = new Map<SearchKind, Set<string>>();
+      for (const { payload } of jobs) byKind.set(payload.kind, (byKind.get(payload.kind) ?? new Set()).add(payload.id));
+      for (const [kind, idSet] of byKind) {
+        const ids = [...idSet];
+        const documents = await loadDocuments(manager, kind, ids);
+        const present = new Set(documents.map((d) => d.id));
+        await this.search.upsert(KIND_INDEX[kind], documents);
+        await this.search.remove(
+          KIND_INDEX[kind],
+          ids.filter((id) => !present.has(id)),
+        );
       }
+      this.reachable = true;
+      this.lastError = undefined;
+    } catch (err) {
+      this.markUnreachable(err);
+      throw err;
     }
   }
 
-  /** One batch; returns how many outbox rows it completed. */
-  async drainOnce(): Promise<number> {
-    const outcome = await this.db.transaction(async (manager): Promise<{ done: number; error?: unknown }> => {
-      const claimed = (await manager.query(
-        `SELECT id, kind, entity_id FROM search_outbox
-          WHERE available_at <= now() ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH],
-      )) as { id: string; kind: SearchKind; entity_id: string }[];
-      if (claimed.length === 0) return { done: 0 };
-      try {
-        const byKind = new Map<SearchKind, Set<string>>();
-        for (const row of claimed) {
-          const ids = byKind.get(row.kind) ?? new Set<string>();
-          ids.add(row.entity_id);
-          byKind.set(row.kind, ids);
-        }
-        for (const [kind, idSet] of byKind) {
-          const ids = [...idSet];
-          const documents = await loadDocuments(manager, kind, ids);
-          const present = new Set(documents.map((d) => d.id));
-          await this.search.upsert(KIND_INDEX[kind], documents);
-          await this.search.remove(
-            KIND_INDEX[kind],
-            ids.filter((id) => !present.has(id)),
-          );
-        }
-      } catch (err) {
-        // Keep the batch for later (exponential backoff per row, capped), committed with this transaction.
-        await manager.query(
-          `UPDATE search_outbox SET attempts = attempts + 1, last_error = $2,
-                  available_at = now() + make_interval(secs => least($3, power(2, attempts)))
-            WHERE id = ANY($1::bigint[])`,
-          [claimed.map((row) => row.id), err instanceof Error ? err.message.slice(0, 500) : String(err), MAX_BACKOFF_S],
-        );
-        return { done: 0, error: err };
-      }
-      await manager.query('DELETE FROM search_outbox WHERE id = ANY($1::bigint[])', [claimed.map((row) => row.id)]);
-      return { done: claimed.length };
-    });
-    if (outcome.error) throw outcome.error;
-    return outcome.done;
+  private markUnreachable(err: unknown): void {
+    this.reachable = false;
+    this.lastError = err instanceof Error ? err.message : String(err);
+  }
+
+  /** Asks Meilisearch how it is; when it returns after an outage, the waiting work is retried now. */
+  private scheduleProbe(): void {
+    this.probe = setTimeout(
+      () => {
+        void this.search
+          .isHealthy()
+          .catch(() => false)
+          .then(async (healthy) => {
+            const cameBack = healthy && !this.reachable;
+            if (!healthy && this.reachable) this.markUnreachable(new Error('Meilisearch does not answer'));
+            if (cameBack) {
+              this.reachable = true;
+              this.lastError = undefined;
+              await this.jobs.retryNow(SearchIndexJob).catch(() => undefined);
+            }
+          })
+          .finally(() => {
+            if (this.probe) this.scheduleProbe();
+          });
+      },
+      this.reachable ? PROBE_UP_MS : PROBE_DOWN_MS,
+    );
+    this.probe.unref();
   }
 }

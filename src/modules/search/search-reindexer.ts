@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SearchClient } from '../../infra/search/search-client';
-import { SearchKind } from '../../infra/search/search-outbox';
+import { SearchKind } from '../../infra/search/search-work';
 import { allDocuments, KIND_INDEX } from './search-documents';
 
 /** `npm run cli -- reindex`: rebuilds every index from PostgreSQL, each built aside and swapped in. */

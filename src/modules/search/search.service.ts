@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { GroupAccess } from '../../access/group-access.service';
-import { AppError } from '../../common/errors/app-error';
+import { ServiceUnavailableError } from '../../common/errors/app-error';
 import { createLogger } from '../../common/logging/logger';
 import { FederatedHit, SearchClient, SearchDocument } from '../../infra/search/search-client';
 import { MATCH_END, MATCH_START, SearchIndex } from '../../infra/search/search-indexes';
@@ -43,6 +42,9 @@ export function toSnippet(text: string): string {
     .replaceAll(MATCH_END, '</mark>');
 }
 
+/** Meilisearch restarts in seconds; the indexer looks for it every second while it is away. */
+const SEARCH_RETRY_AFTER_S = 5;
+
 const asText = (value: unknown): string =>
   Array.isArray(value) ? value.join(', ') : typeof value === 'string' ? value : '';
 
@@ -51,24 +53,10 @@ export class SearchService {
   private readonly logger = createLogger(SearchService.name);
 
   constructor(
-    private readonly db: DataSource,
     private readonly client: SearchClient,
     private readonly access: GroupAccess,
     private readonly questions: QuestionsService,
   ) {}
-
-  /**
-   * The Meilisearch filter from the access policy: content of private groups the viewer may not
-   * read is excluded in the engine itself, so hits, pages and estimatedTotal never count it.
-   * Decided from PostgreSQL at query time, so a membership or visibility change applies at once.
-   */
-  async contentFilter(viewerId: string): Promise<string | undefined> {
-    const rows = (await this.db.query(
-      `SELECT g.id FROM groups g WHERE g.visibility = 'PRIVATE' AND NOT ${this.access.readableGroupSql('g', '$1')}`,
-      [viewerId],
-    )) as { id: string }[];
-    return rows.length ? `groupId NOT IN [${rows.map((row) => JSON.stringify(row.id)).join(', ')}]` : undefined;
-  }
 
   async search(viewerId: string, args: SearchArgs): Promise<{ hits: SearchHitModel[]; estimatedTotal: number }> {
     if (args.groupId) await this.access.assert(viewerId, args.groupId, 'readContent');
@@ -77,7 +65,8 @@ export class SearchService {
       (type) => !(args.groupId && type === SearchType.PERSON),
     );
     if (types.length === 0) return { hits: [], estimatedTotal: 0 };
-    const contentFilter = await this.contentFilter(viewerId);
+    // The access policy's filter: unreadable private content is excluded by the engine itself.
+    const contentFilter = await this.access.searchFilter(viewerId);
     const queries = types.map((type) => {
       const index = TYPE_INDEX[type];
       const filters = [
@@ -107,7 +96,7 @@ export class SearchService {
 
   /** Earlier questions the viewer may read, best first, answered ones preferred (a ranking rule of the index). */
   async similarQuestions(viewerId: string, text: string, first: number): Promise<QuestionEntity[]> {
-    const filter = await this.contentFilter(viewerId);
+    const filter = await this.access.searchFilter(viewerId);
     const result = await this.run(() =>
       this.client.federatedSearch(
         [{ index: 'questions', q: text, filter, matchingStrategy: 'last', attributesToRetrieve: ['id'] }],
@@ -130,7 +119,7 @@ export class SearchService {
       return await search();
     } catch (err) {
       this.logger.warn({ err }, 'search failed');
-      throw new AppError('INTERNAL_SERVER_ERROR', 'Search is temporarily unavailable; please retry shortly');
+      throw new ServiceUnavailableError('SEARCH_UNAVAILABLE', SEARCH_RETRY_AFTER_S);
     }
   }
 }

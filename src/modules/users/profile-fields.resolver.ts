@@ -2,7 +2,7 @@ import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { OrganizationAccess } from '../../access/organization-access.service';
 import { GuardedField } from '../../common/auth/access-rules';
 import { RequestContext } from '../../common/graphql/request-context';
-import { ProfileVisibility } from './user.entity';
+import { ProfileField, showsField } from '../../access/profile-policy';
 import { ProfileVisibilityModel, UserModel } from './user.model';
 import { UsersService } from './users.service';
 
@@ -17,8 +17,8 @@ export class ProfileFieldsResolver {
     private readonly access: OrganizationAccess,
   ) {}
 
-  private shows(user: UserModel, ctx: RequestContext, field: keyof ProfileVisibility): boolean {
-    return ctx.viewer?.id === user.id || user.visibility[field];
+  private shows(user: UserModel, ctx: RequestContext, field: ProfileField): boolean {
+    return showsField(ctx.viewer?.id, user.id, user.visibility, field);
   }
 
   private async showsContact(user: UserModel, ctx: RequestContext, field: 'email' | 'phone'): Promise<boolean> {
@@ -36,25 +36,25 @@ export class ProfileFieldsResolver {
   }
 
   @GuardedField()
-  @ResolveField(() => String, { nullable: true })
+  @ResolveField(() => String, { nullable: true, description: 'A few words about the person. Null when not shared.' })
   bio(@Parent() user: UserModel, @Context() ctx: RequestContext): string | null {
     return this.shows(user, ctx, 'bio') ? user.profile.bio : null;
   }
 
   @GuardedField()
-  @ResolveField(() => [String])
+  @ResolveField(() => [String], { description: 'What the person can help with. Empty when not shared.' })
   skills(@Parent() user: UserModel, @Context() ctx: RequestContext): string[] {
     return this.shows(user, ctx, 'skills') ? user.profile.skills : [];
   }
 
   @GuardedField()
-  @ResolveField(() => [String])
+  @ResolveField(() => [String], { description: 'What the person is interested in. Empty when not shared.' })
   interests(@Parent() user: UserModel, @Context() ctx: RequestContext): string[] {
     return this.shows(user, ctx, 'interests') ? user.profile.interests : [];
   }
 
   @GuardedField()
-  @ResolveField(() => String, { nullable: true })
+  @ResolveField(() => String, { nullable: true, description: 'Address of their picture. Null when not shared.' })
   avatarUrl(@Parent() user: UserModel, @Context() ctx: RequestContext): string | null {
     return this.shows(user, ctx, 'avatarUrl') ? user.profile.avatarUrl : null;
   }

@@ -1,24 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-
-export interface ProfileVisibility {
-  email: boolean;
-  phone: boolean;
-  jobTitle: boolean;
-  bio: boolean;
-  skills: boolean;
-  interests: boolean;
-  avatarUrl: boolean;
-}
-
-export const DEFAULT_VISIBILITY: ProfileVisibility = {
-  email: false,
-  phone: false,
-  jobTitle: true,
-  bio: true,
-  skills: true,
-  interests: true,
-  avatarUrl: true,
-};
+import { ProfileVisibility } from '../../access/profile-policy';
 
 @Entity('users')
 export class UserEntity {
@@ -32,8 +13,8 @@ export class UserEntity {
   @Column('text', { array: true, default: () => "'{}'" }) interests!: string[];
   @Column('text', { name: 'avatar_url', nullable: true }) avatarUrl!: string | null;
   @Column('text', { nullable: true }) phone!: string | null;
-  /** Directory consent: which optional fields other members may see. */
-  @Column('jsonb', { name: 'profile_visibility' }) profileVisibility!: ProfileVisibility;
+  /** Directory consent as stored: read it through `consentOf` (a field it lacks has its default). */
+  @Column('jsonb', { name: 'profile_visibility' }) profileVisibility!: Partial<ProfileVisibility>;
   @Column('timestamptz', { name: 'memberships_ended_at', nullable: true }) membershipsEndedAt!: Date | null;
   /** What the directory searches: kept in step with the profile by UsersService. */
   @Column('text', { name: 'directory_text', default: '' }) directoryText!: string;

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination/connection';
-import { DEFAULT_VISIBILITY, ProfileVisibility, UserEntity } from './user.entity';
+import { consentOf, ProfileVisibility } from '../../access/profile-policy';
+import { UserEntity } from './user.entity';
 
 /**
  * A person. Only id, name and join date are plain fields: every optional profile field is a
@@ -8,7 +9,7 @@ import { DEFAULT_VISIBILITY, ProfileVisibility, UserEntity } from './user.entity
  */
 @ObjectType('User', { description: 'A person in the federation.' })
 export class UserModel {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'Stable identifier.' }) id!: string;
   @Field({ description: 'The name others see.' }) displayName!: string;
   @Field({ description: 'When the account was created.' }) createdAt!: Date;
   profile!: Pick<UserEntity, 'jobTitle' | 'bio' | 'skills' | 'interests' | 'avatarUrl' | 'phone'>;
@@ -19,13 +20,15 @@ export class UserModel {
   description: 'Which optional fields other members may see. Email and phone are hidden by default.',
 })
 export class ProfileVisibilityModel implements ProfileVisibility {
-  @Field() email!: boolean;
-  @Field() phone!: boolean;
-  @Field() jobTitle!: boolean;
-  @Field() bio!: boolean;
-  @Field() skills!: boolean;
-  @Field() interests!: boolean;
-  @Field() avatarUrl!: boolean;
+  @Field({ description: 'Other members see the e-mail address (default false).' }) email!: boolean;
+  @Field({ description: 'Other members see the phone number (default false).' }) phone!: boolean;
+  @Field({ description: 'Other members see the job title, and find the person by it (default true).' })
+  jobTitle!: boolean;
+  @Field({ description: 'Other members see the bio (default true).' }) bio!: boolean;
+  @Field({ description: 'Other members see the skills, and find the person by them (default true).' }) skills!: boolean;
+  @Field({ description: 'Other members see the interests, and find the person by them (default true).' })
+  interests!: boolean;
+  @Field({ description: 'Other members see the avatar (default true).' }) avatarUrl!: boolean;
 }
 
 export const UserConnection = ConnectionType(UserModel, 'User');
@@ -44,6 +47,6 @@ export function toUserModel(user: UserEntity): UserModel {
       avatarUrl: user.avatarUrl,
       phone: user.phone,
     },
-    visibility: { ...DEFAULT_VISIBILITY, ...user.profileVisibility },
+    visibility: consentOf(user.profileVisibility),
   };
 }

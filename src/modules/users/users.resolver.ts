@@ -21,7 +21,10 @@ export class UsersResolver {
   }
 
   @Query(() => UserModel, { nullable: true, description: 'A person, by id.' })
-  async user(@Args('id', { type: () => ID }, UuidPipe) id: string, @Context() ctx: RequestContext): Promise<UserModel> {
+  async user(
+    @Args('id', { type: () => ID, description: 'The person.' }, UuidPipe) id: string,
+    @Context() ctx: RequestContext,
+  ): Promise<UserModel> {
     const user = await this.users.load(ctx.loaders, id);
     if (!user) throw new NotFoundError('User');
     return toUserModel(user);
@@ -33,7 +36,10 @@ export class UsersResolver {
   }
 
   @Mutation(() => UserModel, { description: "Changes the viewer's own profile." })
-  async updateProfile(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateProfileInput): Promise<UserModel> {
+  async updateProfile(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input', { description: 'The fields to change.' }) input: UpdateProfileInput,
+  ): Promise<UserModel> {
     return toUserModel(await this.users.updateProfile(viewer.id, input));
   }
 }

@@ -8,17 +8,20 @@ import { addWordFilters } from '../../common/pagination/filters';
 import { hydrate, keysetPage } from '../../common/pagination/keyset';
 import { PeopleArgs } from './dto/people.args';
 import { UpdateProfileInput } from './dto/update-profile.input';
-import { DEFAULT_VISIBILITY, ProfileVisibility, UserEntity } from './user.entity';
-import { enqueueSearchWork } from '../../infra/search/search-outbox';
+import { consentOf, ProfileVisibility, sharesFieldSql } from '../../access/profile-policy';
+import { UserEntity } from './user.entity';
+import { DomainEvents } from '../../common/events/domain-events';
 
-/** What the directory search looks through, folded by PostgreSQL (maillage_fold) at query time. */
-/** Only what the person shares is searchable: a hidden job title must not be findable either. */
+/**
+ * What the directory search looks through, folded by PostgreSQL (maillage_fold) at query time.
+ * Only what the person shares is searchable: a hidden job title must not be findable either.
+ */
 export function directoryText(
   user: Pick<UserEntity, 'displayName' | 'jobTitle' | 'skills' | 'interests'> & {
-    profileVisibility?: ProfileVisibility;
+    profileVisibility?: Partial<ProfileVisibility>;
   },
 ): string {
-  const shown = { ...DEFAULT_VISIBILITY, ...user.profileVisibility };
+  const shown = consentOf(user.profileVisibility);
   return [
     user.displayName,
     shown.jobTitle ? (user.jobTitle ?? '') : '',
@@ -34,6 +37,7 @@ export class UsersService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly db: DataSource,
+    private readonly events: DomainEvents,
   ) {}
 
   findByEmail(email: string): Promise<UserEntity | null> {
@@ -75,12 +79,12 @@ export class UsersService {
       const changes = Object.fromEntries(
         Object.entries(input.profileVisibility).filter(([, v]) => typeof v === 'boolean'),
       );
-      user.profileVisibility = { ...DEFAULT_VISIBILITY, ...user.profileVisibility, ...changes };
+      user.profileVisibility = { ...consentOf(user.profileVisibility), ...changes };
     }
     user.directoryText = directoryText(user);
     return this.db.transaction(async (manager) => {
       const saved = await manager.getRepository(UserEntity).save(user);
-      await enqueueSearchWork(manager, [{ kind: 'person', id: user.id }]);
+      await this.events.publish(manager, { type: 'profile.updated', userId: user.id });
       return saved;
     });
   }
@@ -92,7 +96,10 @@ export class UsersService {
     addWordFilters(where, params, args.search, 'u.directory_text');
     if (args.skill?.trim()) {
       params.push(args.skill.trim());
-      where.push(`EXISTS (SELECT 1 FROM unnest(u.skills) s WHERE maillage_fold(s) = maillage_fold($${params.length}))`);
+      // A skill the person does not share is not a way to find them either.
+      where.push(
+        `${sharesFieldSql('u', 'skills')} AND EXISTS (SELECT 1 FROM unnest(u.skills) s WHERE maillage_fold(s) = maillage_fold($${params.length}))`,
+      );
     }
     if (args.organizationId) {
       params.push(args.organizationId);

@@ -55,7 +55,7 @@ export class QuestionsSearch1764200000000 implements MigrationInterface {
         PRIMARY KEY (answer_id, user_id)
       )`);
 
-    // Index work queued in the same transaction as the write that causes it (ARCHITECTURE rule 8).
+    // Index work queued in the same transaction as the write that causes it: the index hears of a write exactly when it commits.
     await db.query(`
       CREATE TABLE search_outbox (
         id bigserial PRIMARY KEY,

@@ -4,12 +4,12 @@ import { IsNotBlank } from '../../../common/validation/text.decorators';
 
 @ArgsType()
 export class LoginArgs {
-  @Field()
+  @Field({ description: 'The account’s e-mail address (case ignored).' })
   @IsNotBlank()
   @MaxLength(320)
   email!: string;
 
-  @Field()
+  @Field({ description: 'Its password. A wrong e-mail and a wrong password get the same answer.' })
   @IsString()
   @MaxLength(256)
   password!: string;
@@ -17,7 +17,7 @@ export class LoginArgs {
 
 @ArgsType()
 export class RefreshTokenArgs {
-  @Field()
+  @Field({ description: 'The refresh token of the last AuthPayload (each is single use).' })
   @IsNotBlank()
   @MaxLength(200)
   refreshToken!: string;

@@ -15,13 +15,13 @@ import { IsNotBlank } from '../../../common/validation/text.decorators';
 
 export const MESSAGE_MAX = 4_000;
 
-@InputType()
+@InputType({ description: 'A message to send.' })
 export class SendMessageInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The conversation; the viewer must take part in it.' })
   @IsUUID()
   conversationId!: string;
 
-  @Field({ description: 'At most 4,000 characters.' })
+  @Field({ description: 'The text, 1 to 4,000 characters (not blank).' })
   @IsNotBlank()
   @MaxLength(MESSAGE_MAX)
   body!: string;
@@ -53,7 +53,7 @@ export class StartConversationArgs {
 
 @ArgsType()
 export class ConversationMessagesArgs {
-  @Field(() => Int, { defaultValue: 50 })
+  @Field(() => Int, { defaultValue: 50, description: 'Page size, 1 to 100.' })
   @IsInt()
   @Min(1)
   @Max(100)
@@ -75,18 +75,20 @@ export class ConversationMessagesArgs {
 
 @ArgsType()
 export class MessagesArgs extends ConversationMessagesArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The conversation; the viewer must take part in it.' })
   @IsUUID()
   conversationId!: string;
 }
 
 @ArgsType()
 export class MarkReadArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The conversation; the viewer must take part in it.' })
   @IsUUID()
   conversationId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'The last message the viewer has seen; a read position never moves back.',
+  })
   @IsUUID()
   messageId!: string;
 }

@@ -6,9 +6,9 @@ import { ConnectionArgs } from '../../../common/pagination/connection';
 import { IsNotBlank } from '../../../common/validation/text.decorators';
 import { OrganizationKind, OrganizationRole } from '../organization.model';
 
-@InputType()
+@InputType({ description: 'A new region or association.' })
 export class CreateOrganizationInput {
-  @Field()
+  @Field({ description: 'Its name, 1 to 200 characters (not blank).' })
   @IsNotBlank()
   @MaxLength(200)
   name!: string;
@@ -19,11 +19,11 @@ export class CreateOrganizationInput {
   @IsEnum(OrganizationKind)
   kind!: OrganizationKind;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organisation above it; the viewer must administer it (or one above).' })
   @IsUUID()
   parentId!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What it is, at most 5,000 characters.' })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
@@ -37,7 +37,7 @@ export class OrganizationsArgs extends ConnectionArgs {
   @IsUUID()
   parentId?: string;
 
-  @Field(() => OrganizationKind, { nullable: true })
+  @Field(() => OrganizationKind, { nullable: true, description: 'Only organisations of this kind.' })
   @IsOptional()
   @IsEnum(OrganizationKind)
   kind?: OrganizationKind;
@@ -51,50 +51,50 @@ export class OrganizationsArgs extends ConnectionArgs {
 
 @ArgsType()
 export class MemberRoleArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organisation; the viewer must administer it (or one above).' })
   @IsUUID()
   organizationId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The member whose role changes.' })
   @IsUUID()
   userId!: string;
 
-  @Field(() => OrganizationRole)
+  @Field(() => OrganizationRole, { description: 'The new role; the federation keeps at least one ADMIN.' })
   @IsEnum(OrganizationRole)
   role!: OrganizationRole;
 }
 
 @ArgsType()
 export class MemberArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organisation; the viewer must administer it (or one above).' })
   @IsUUID()
   organizationId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The member to remove.' })
   @IsUUID()
   userId!: string;
 }
 
-@InputType()
+@InputType({ description: 'Who to invite, where, with which role.' })
 export class InviteMemberInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organisation; the viewer must administer it (or one above).' })
   @IsUUID()
   organizationId!: string;
 
-  @Field()
+  @Field({ description: 'The e-mail address to invite (at most 320 characters).' })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @Matches(EMAIL_PATTERN, { message: 'must be an email address' })
   @MaxLength(320)
   email!: string;
 
-  @Field(() => OrganizationRole, { defaultValue: OrganizationRole.MEMBER })
+  @Field(() => OrganizationRole, { defaultValue: OrganizationRole.MEMBER, description: 'The role on joining.' })
   @IsEnum(OrganizationRole)
   role: OrganizationRole = OrganizationRole.MEMBER;
 }
 
-@InputType()
+@InputType({ description: 'Accepting an invitation: a new account, or the membership added to an existing one.' })
 export class AcceptInvitationInput {
-  @Field()
+  @Field({ description: 'The token from the invitation link.' })
   @IsNotBlank()
   @MaxLength(200)
   token!: string;

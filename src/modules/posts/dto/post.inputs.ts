@@ -4,13 +4,13 @@ import { IsNotBlank } from '../../../common/validation/text.decorators';
 
 export const LIMITS = { postBody: 20_000, commentBody: 5_000 };
 
-@InputType()
+@InputType({ description: 'A new post.' })
 export class CreatePostInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The group to post in; the viewer must be a member.' })
   @IsUUID()
   groupId!: string;
 
-  @Field({ description: 'At most 20,000 characters.' })
+  @Field({ description: 'The text, 1 to 20,000 characters (not blank).' })
   @IsNotBlank()
   @MaxLength(LIMITS.postBody)
   body!: string;
@@ -18,23 +18,23 @@ export class CreatePostInput {
 
 @ArgsType()
 export class UpdatePostArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The post to change (the viewer must be its author).' })
   @IsUUID()
   id!: string;
 
-  @Field()
+  @Field({ description: 'The new text, 1 to 20,000 characters (not blank).' })
   @IsNotBlank()
   @MaxLength(LIMITS.postBody)
   body!: string;
 }
 
-@InputType()
+@InputType({ description: 'A new comment.' })
 export class AddCommentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The post to comment on; the viewer must be able to read it.' })
   @IsUUID()
   postId!: string;
 
-  @Field({ description: 'At most 5,000 characters.' })
+  @Field({ description: 'The text, 1 to 5,000 characters (not blank).' })
   @IsNotBlank()
   @MaxLength(LIMITS.commentBody)
   body!: string;
@@ -42,7 +42,7 @@ export class AddCommentInput {
 
 @ArgsType()
 export class PostIdArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The post.' })
   @IsUUID()
   postId!: string;
 }

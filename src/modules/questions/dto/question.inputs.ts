@@ -8,20 +8,27 @@ export enum AnswerOrder {
   VOTES = 'VOTES',
   NEWEST = 'NEWEST',
 }
-registerEnumType(AnswerOrder, { name: 'AnswerOrder', description: 'The accepted answer always comes first.' });
+registerEnumType(AnswerOrder, {
+  name: 'AnswerOrder',
+  description: 'The accepted answer always comes first.',
+  valuesMap: {
+    VOTES: { description: 'Then the best scored first (ties: newest first).' },
+    NEWEST: { description: 'Then the most recent first.' },
+  },
+});
 
-@InputType()
+@InputType({ description: 'A new question.' })
 export class AskQuestionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The group to ask in; the viewer must be a member.' })
   @IsUUID()
   groupId!: string;
 
-  @Field({ description: 'At most 200 characters.' })
+  @Field({ description: 'The question, 1 to 200 characters (not blank).' })
   @IsNotBlank()
   @MaxLength(200)
   title!: string;
 
-  @Field({ description: 'At most 20,000 characters.' })
+  @Field({ description: 'Details, 1 to 20,000 characters (not blank).' })
   @IsNotBlank()
   @MaxLength(20_000)
   body!: string;
@@ -34,13 +41,13 @@ export class AskQuestionInput {
   tags?: string[];
 }
 
-@InputType()
+@InputType({ description: 'A new answer.' })
 export class AnswerQuestionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The question; the viewer must be able to read it.' })
   @IsUUID()
   questionId!: string;
 
-  @Field({ description: 'At most 20,000 characters.' })
+  @Field({ description: 'The answer, 1 to 20,000 characters (not blank).' })
   @IsNotBlank()
   @MaxLength(20_000)
   body!: string;
@@ -48,7 +55,7 @@ export class AnswerQuestionInput {
 
 @ArgsType()
 export class VoteAnswerArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The answer to vote on (one vote per person).' })
   @IsUUID()
   answerId!: string;
 
@@ -65,12 +72,12 @@ export class QuestionsArgs extends ConnectionArgs {
   @IsUUID()
   groupId?: string;
 
-  @Field(() => QuestionStatus, { nullable: true })
+  @Field(() => QuestionStatus, { nullable: true, description: 'Only OPEN or only ANSWERED questions.' })
   @IsOptional()
   @IsEnum(QuestionStatus)
   status?: QuestionStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Only questions with this tag (case and accents ignored).' })
   @IsOptional()
   @IsString()
   @MaxLength(40)
@@ -79,7 +86,10 @@ export class QuestionsArgs extends ConnectionArgs {
 
 @ArgsType()
 export class AnswersArgs extends ConnectionArgs {
-  @Field(() => AnswerOrder, { defaultValue: AnswerOrder.VOTES })
+  @Field(() => AnswerOrder, {
+    defaultValue: AnswerOrder.VOTES,
+    description: 'After the accepted answer: by votes or newest.',
+  })
   @IsEnum(AnswerOrder)
   orderBy: AnswerOrder = AnswerOrder.VOTES;
 }
@@ -91,7 +101,7 @@ export class SimilarQuestionsArgs {
   @MaxLength(1000)
   text!: string;
 
-  @Field(() => Int, { defaultValue: 5 })
+  @Field(() => Int, { defaultValue: 5, description: 'How many questions at most, 1 to 20.' })
   @IsInt()
   @IsIn([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20], {
     message: 'must be between 1 and 20',

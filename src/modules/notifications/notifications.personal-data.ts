@@ -1,0 +1,16 @@
+import { PersonalDataDeclaration } from '../../common/personal-data/personal-data';
+
+/** The person's notifications go; in others', the person as actor is cleared. */
+export const NOTIFICATIONS_PERSONAL_DATA: PersonalDataDeclaration = {
+  module: 'notifications',
+  tables: [
+    {
+      table: 'notifications',
+      columns: { user_id: 'delete', actor_id: 'clear' },
+      export: {
+        key: 'notifications',
+        sql: 'SELECT id, type, subject_id, text, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY created_at',
+      },
+    },
+  ],
+};
