@@ -32,6 +32,7 @@ import { SearchModule } from './modules/search/search.module';
 import { MessagingModule } from './modules/messaging/messaging.module';
 import { AuditModule, AuditQueriesModule } from './modules/audit/audit.module';
 import { PrivacyModule } from './modules/privacy/privacy.module';
+import { WebSessionModule } from './modules/auth/web-session.module';
 
 @Global()
 @Module({})
@@ -101,6 +102,7 @@ export class AppModule {
         AuditModule,
         AuditQueriesModule,
         PrivacyModule,
+        WebSessionModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GraphQLPassthroughFilter }, AccessAudit],

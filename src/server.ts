@@ -16,6 +16,7 @@ import { RuntimeConfig } from './config/runtime-config';
 import { startBackingServices } from './infra/backing-services';
 import { migrate } from './infra/database/data-source';
 import { adminBanner, BootstrapService } from './modules/bootstrap/bootstrap.service';
+import { webClientMiddleware } from './modules/web-client/web-client.middleware';
 
 export interface RunningServer {
   app: INestApplication;
@@ -61,6 +62,8 @@ export async function createApp(config: RuntimeConfig): Promise<NestExpressAppli
       },
     }),
   );
+  // The web client at / (its files, and index.html for its routes); the API's paths pass through.
+  app.use(webClientMiddleware(config));
   app.useGlobalPipes(createValidationPipe());
   return app;
 }

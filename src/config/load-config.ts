@@ -18,6 +18,10 @@ export interface AppConfig {
   dataDir: string;
   logLevel: RawConfig['LOG_LEVEL'];
   corsOrigins: string[];
+  /** The address people open (`https://maillage.example.org`): the web client's origin behind a proxy. */
+  publicUrl?: string;
+  /** Lifetime of an access token; 15 minutes unless a test shortens it. */
+  accessTokenTtlSeconds: number;
   trustProxy: boolean;
   loginLimits: { perAccount: number; perIp: number };
   /** Multiplies every operation rate limit (not login): above 1 for load tests, below to tighten. */
@@ -76,6 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins: raw.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+    publicUrl: raw.PUBLIC_URL,
+    accessTokenTtlSeconds: raw.ACCESS_TOKEN_TTL_SECONDS,
     trustProxy: raw.TRUST_PROXY === 'true',
     loginLimits: { perAccount: raw.LOGIN_MAX_FAILURES_PER_ACCOUNT, perIp: raw.LOGIN_MAX_FAILURES_PER_IP },
     rateLimitScale: raw.RATE_LIMIT_SCALE,

@@ -23,6 +23,6 @@ import { SessionsService } from './sessions.service';
         new LoginThrottle(config.loginLimits, (name, points, duration) => limits.limiter(name, points, duration)),
     },
   ],
-  exports: [SessionsService, AuthResolver, LoginThrottle],
+  exports: [SessionsService, AuthService, AuthResolver, LoginThrottle],
 })
 export class AuthModule {}

@@ -25,6 +25,6 @@ import { OrganizationsService } from './organizations.service';
     UserMembershipsResolver,
     InvitationsResolver,
   ],
-  exports: [OrganizationsService],
+  exports: [OrganizationsService, InvitationsService],
 })
 export class OrganizationsModule {}

@@ -8,6 +8,7 @@ import { RUNTIME_CONFIG, RuntimeConfig } from '../../config/runtime-config';
 import { RealtimeEvent, RealtimePublisher, SessionRevocation } from '../../infra/realtime/realtime-publisher';
 import { REDIS, RedisConnections } from '../../infra/redis/redis.module';
 import { SessionsService } from '../auth/sessions.service';
+import { isAllowedOrigin } from '../web-client/same-origin';
 import { MemoryPresence, PresenceStore, RedisPresence } from './presence';
 
 export interface SocketData {
@@ -68,7 +69,9 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
       path: '/socket.io',
       maxHttpBufferSize: 64 * 1024,
       cors: { origin: (origin, callback) => callback(null, this.originAllowed(origin)), credentials: true },
-      allowRequest: (req: IncomingMessage, callback) => callback(null, this.originAllowed(req.headers.origin)),
+      // The app's own pages (the web client) always; other origins as CORS_ORIGINS says.
+      allowRequest: (req: IncomingMessage, callback) =>
+        callback(null, this.originAllowed(req.headers.origin) || isAllowedOrigin(req.headers.origin, req, this.config)),
     });
     if (this.redis) io.adapter(createAdapter(this.redis.pub, this.redis.sub));
     io.use(
