@@ -17,6 +17,12 @@ export function AppShell() {
   const router = useRouter();
 
   useSocketEvent('notification:new', () => refreshShellData());
+  // Back to the tab (a phone woken up): the live connection may have missed something while asleep.
+  useEffect(() => {
+    const onVisible = () => document.visibilityState === 'visible' && refreshShellData();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, []);
 
   // The session ended elsewhere (expired, revoked, logged out in another tab): to the login page,
   // coming back here afterwards unless the person chose to leave.
