@@ -17,10 +17,11 @@ const FLAGS = [
 ];
 
 /**
- * `@sparticuz/chromium`'s flags loosen the web's security model (a serverless habit); the app's
- * CSP, cookies and origin checks must be tested as a real browser enforces them.
+ * `@sparticuz/chromium`'s flags made for AWS Lambda that do not belong here: two loosen the web's
+ * security model (the app's CSP, cookies and origin checks must be tested as a browser enforces
+ * them), and a single-process browser ends when its first context closes (a spec opens many).
  */
-const UNSAFE_FLAGS = new Set(['--disable-web-security', '--allow-running-insecure-content']);
+const LAMBDA_ONLY_FLAGS = new Set(['--disable-web-security', '--allow-running-insecure-content', '--single-process']);
 
 export interface BrowserExecutable {
   source: 'system' | 'npm';
@@ -45,7 +46,7 @@ export async function browserExecutable(): Promise<BrowserExecutable> {
   };
   packaged.setGraphicsMode = false;
   const executablePath = await packaged.executablePath();
-  const args = [...new Set([...packaged.args.filter((flag) => !UNSAFE_FLAGS.has(flag)), ...FLAGS.slice(1)])];
+  const args = [...new Set([...packaged.args.filter((flag) => !LAMBDA_ONLY_FLAGS.has(flag)), ...FLAGS.slice(1)])];
   return { source: 'npm', executablePath, args };
 }
 

@@ -87,7 +87,11 @@ describe('web: a session outlives its access tokens', () => {
         if (!String(message).includes('auth:expired') && !String(message).startsWith('41')) ws.send(message);
       });
       server.onClose(() => undefined);
-      sockets.push(ws);
+      // The page's "5" completes Socket.io's upgrade from long-polling to this WebSocket.
+      ws.onMessage((message) => {
+        server.send(message);
+        if (message === '5') sockets.push(ws);
+      });
     });
     await page.clock.install();
     await loginThroughUi(page, member.email, member.password, '/groupes');

@@ -138,16 +138,21 @@ describe('web: the shell', () => {
 
   it('says "Reconnexion…" while the live connection is lost, and clears it once back', async () => {
     const { page } = await web.open();
-    const sockets: WebSocketRoute[] = [];
+    // Socket.io starts with HTTP long-polling, then upgrades to a WebSocket: the page's "5" packet
+    // completes the upgrade, after which closing the WebSocket is the network going away.
+    const upgraded: WebSocketRoute[] = [];
     await page.routeWebSocket(/\/socket\.io\//, (ws) => {
-      ws.connectToServer();
-      sockets.push(ws);
+      const server = ws.connectToServer();
+      ws.onMessage((message) => {
+        server.send(message);
+        if (message === '5') upgraded.push(ws);
+      });
     });
     await loginThroughUi(page, member.email, member.password);
-    await eventually(() => expect(sockets.length).toBeGreaterThan(0), { timeoutMs: 10_000 });
+    await eventually(() => expect(upgraded.length).toBeGreaterThan(0), { timeoutMs: 10_000 });
     // The network goes away: the socket closes and reconnection attempts fail.
     await page.route(/\/socket\.io\//, (route) => route.abort('internetdisconnected'));
-    await sockets[sockets.length - 1].close();
+    await upgraded[upgraded.length - 1].close();
     await page.getByRole('status').filter({ hasText: 'Reconnexion…' }).waitFor();
     // The network is back.
     await page.unroute(/\/socket\.io\//);
