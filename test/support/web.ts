@@ -87,6 +87,16 @@ export function webSpec(env: Record<string, string> = {}): WebSpec {
   return spec;
 }
 
+/** The text of the element that has the keyboard focus. */
+export function focusedText(page: Page): Promise<string | null> {
+  return page.evaluate<string | null>('document.activeElement ? document.activeElement.textContent : null');
+}
+
+/** The id of the element that has the keyboard focus. */
+export function focusedId(page: Page): Promise<string | null> {
+  return page.evaluate<string | null>('document.activeElement ? document.activeElement.id : null');
+}
+
 /** Logs in through the login form, as a person does, and waits for the logged-in shell. */
 export async function loginThroughUi(page: Page, email: string, password: string, path = '/'): Promise<void> {
   await page.goto(path);
@@ -109,19 +119,11 @@ interface AxeViolation {
  */
 export async function expectAccessible(page: Page, what = page.url()): Promise<void> {
   // Evaluated through the DevTools protocol: the page's CSP (no inline script) does not apply to it.
+  // (Page-side code is written as text: these specs are type-checked without the DOM library.)
   await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }
-    ).axe;
-    const results = await axe.run(document, { resultTypes: ['violations'] });
-    return results.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target })),
-    }));
-  });
+  const violations = await page.evaluate<AxeViolation[]>(`
+    axe.run(document, { resultTypes: ['violations'] }).then((results) =>
+      results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`);
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (serious.length)
     throw new Error(

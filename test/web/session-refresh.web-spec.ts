@@ -104,9 +104,9 @@ describe('web: a session outlives its access tokens', () => {
     const before = answers.length;
 
     // Coming back to the tab asks the server for the shell's figures with the expired token.
-    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await page.evaluate("document.dispatchEvent(new Event('visibilitychange'))");
     await commentOnPostOf(member, neighbour, 'Compte rendu de l’assemblée générale', 'Merci pour le compte rendu.');
-    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await page.evaluate("document.dispatchEvent(new Event('visibilitychange'))");
     await page.getByRole('link', { name: 'Notifications (1)' }).waitFor({ timeout: 10_000 });
 
     const after = answers.slice(before);

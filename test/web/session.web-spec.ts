@@ -1,6 +1,6 @@
 import { federationId, loginAdmin, newMember, Session } from '../support/fixtures';
 import { errorCode } from '../support/graphql-client';
-import { loginThroughUi, webSpec } from '../support/web';
+import { focusedId, focusedText, loginThroughUi, webSpec } from '../support/web';
 
 /** Logging in and out in the browser: UI.md §2 (/connexion, the return to the wanted page) and the session contract. */
 describe('web: login and logout', () => {
@@ -62,17 +62,17 @@ describe('web: login and logout', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type(member.password);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Se connecter');
+    expect(await focusedText(page)).toBe('Se connecter');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Mot de passe oublié ?');
+    expect(await focusedText(page)).toBe('Mot de passe oublié ?');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
     await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
     // In the shell, the first Tab reaches the skip link, which takes the focus to the content.
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Aller au contenu');
+    expect(await focusedText(page)).toBe('Aller au contenu');
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('contenu');
+    expect(await focusedId(page)).toBe('contenu');
   });
 
   it('keeps the session across a reload and on a deep link', async () => {

@@ -2,7 +2,7 @@ import type { WebSocketRoute } from 'playwright-core';
 import { eventually } from '../support/eventually';
 import { federationId, loginAdmin, newMember, Session } from '../support/fixtures';
 import { addComment, addGroupMember, createGroup, createPost } from '../support/group-fixtures';
-import { expectAccessible, loginThroughUi, webSpec } from '../support/web';
+import { expectAccessible, focusedText, loginThroughUi, webSpec } from '../support/web';
 
 const SOME_ID = '6f1c1b8e-2a53-4d5e-9d61-0b7f3d2c9a10';
 
@@ -80,7 +80,7 @@ describe('web: the shell', () => {
       expect(box!.y + box!.height).toBeLessThanOrEqual(740);
       expect(box!.y).toBeGreaterThan(600);
     }
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     await expect(page.getByRole('search').getByRole('searchbox', { name: 'Rechercher' }).isVisible()).resolves.toBe(
       true,
     );
@@ -100,10 +100,10 @@ describe('web: the shell', () => {
     await page.keyboard.press('Enter');
     expect(await account.getAttribute('aria-expanded')).toBe('true');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Paramètres');
+    expect(await focusedText(page)).toBe('Paramètres');
     await page.keyboard.press('Escape');
     expect(await account.getAttribute('aria-expanded')).toBe('false');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Mon compte');
+    expect(await focusedText(page)).toContain('Mon compte');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');

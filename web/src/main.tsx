@@ -12,8 +12,11 @@ import { graphqlClient } from './lib/graphql/client';
 import { i18n } from './lib/i18n/i18n';
 import { session } from './lib/session/session';
 
-// Ask for the session at once, while the first page's code loads.
+// Ask for the session at once, while the first page's code loads; outside the public pages, the
+// shell's code too (it is what a logged-in person sees first).
 void session.start();
+if (!/^\/(connexion|invitation|mot-de-passe-oublie|reinitialiser)(\/|$)/.test(window.location.pathname))
+  void import('./app/shell/app-shell');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

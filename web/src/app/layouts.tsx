@@ -32,7 +32,8 @@ export const publicLayout = createRoute({
 export const appLayout = createRoute({
   getParentRoute: () => rootRoute,
   id: 'app',
-  beforeLoad: async ({ location }) => {
+  // A loader rather than beforeLoad: the page's code then downloads while the session is checked.
+  loader: async ({ location }) => {
     await session.start();
     if (session.current.status !== 'authenticated')
       throw redirect({ to: '/connexion', search: { retour: location.href } });
