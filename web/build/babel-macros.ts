@@ -28,7 +28,9 @@ export function babelMacros(options: { artifactDirectory: string; linguiConfigPa
         parserOpts: { plugins: ['typescript', 'jsx'] },
         plugins: [
           ...(usesMacros ? [[linguiMacro, { linguiConfig }]] : []),
-          ...(usesGraphql ? [[babelOptimizerPlugin, { artifactDirectory: options.artifactDirectory, gqlTagName: 'graphql' }]] : []),
+          ...(usesGraphql
+            ? [[babelOptimizerPlugin, { artifactDirectory: options.artifactDirectory, gqlTagName: 'graphql' }]]
+            : []),
         ],
       });
       return result?.code ? { code: result.code, map: result.map } : null;

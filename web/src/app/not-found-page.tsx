@@ -12,7 +12,9 @@ export function NotFoundPage() {
           <Trans>Page introuvable</Trans>
         </h1>
         <p>
-          <Trans>Cette adresse ne correspond à aucune page de Maillage. Vérifiez le lien, ou repartez de l'accueil.</Trans>
+          <Trans>
+            Cette adresse ne correspond à aucune page de Maillage. Vérifiez le lien, ou repartez de l'accueil.
+          </Trans>
         </p>
         <p>
           <Link to="/">

@@ -78,7 +78,12 @@ export function AccountMenu({ displayName }: { displayName?: string }) {
             </button>
           </li>
         </ul>
-        <ErrorMessage error={error} overrides={{ NETWORK: t`Déconnexion impossible : Maillage ne répond pas. Vérifiez votre connexion puis réessayez.` }} />
+        <ErrorMessage
+          error={error}
+          overrides={{
+            NETWORK: t`Déconnexion impossible : Maillage ne répond pas. Vérifiez votre connexion puis réessayez.`,
+          }}
+        />
       </div>
     </div>
   );

@@ -22,7 +22,9 @@ function fromExtensions(extensions: Record<string, unknown> | undefined): AppErr
   return {
     code: extensions.code,
     reason: typeof extensions.reason === 'string' ? extensions.reason : undefined,
-    fields: Array.isArray(extensions.fields) ? extensions.fields.filter((f): f is string => typeof f === 'string') : undefined,
+    fields: Array.isArray(extensions.fields)
+      ? extensions.fields.filter((f): f is string => typeof f === 'string')
+      : undefined,
     retryAfter: typeof extensions.retryAfter === 'number' ? extensions.retryAfter : undefined,
   };
 }

@@ -16,7 +16,8 @@ interface Props {
 export function ErrorMessage({ error, fieldLabels, overrides, fieldMessages }: Props) {
   const info = toErrorInfo(error);
   if (!info) return null;
-  const byField = info.code === 'BAD_USER_INPUT' ? info.fields?.map((f) => fieldMessages?.[f]).find(Boolean) : undefined;
+  const byField =
+    info.code === 'BAD_USER_INPUT' ? info.fields?.map((f) => fieldMessages?.[f]).find(Boolean) : undefined;
   const byCode = info.reason ? undefined : overrides?.[info.code];
   const text = byField ?? byCode ?? describeError(info, fieldLabels);
   return (
