@@ -30,6 +30,8 @@ function recordAnswers(page: Page): { path: string; status: number; unauthentica
 describe('web: a session outlives its access tokens', () => {
   const web = webSpec({ ACCESS_TOKEN_TTL_SECONDS: String(TTL_SECONDS) });
   let member: Session;
+  // Each test counts its own notifications: one person each.
+  let secondMember: Session;
   let neighbour: Session;
   let groupId: string;
 
@@ -44,6 +46,7 @@ describe('web: a session outlives its access tokens', () => {
     const admin = await loginAdmin(web.app);
     const federation = await federationId(web.app, admin.accessToken);
     member = await newMember(web.app, admin.accessToken, federation, 'MEMBER', 'Inès Garnier');
+    secondMember = await newMember(web.app, admin.accessToken, federation, 'MEMBER', 'Maël Roussel');
     neighbour = await newMember(web.app, admin.accessToken, federation, 'MEMBER', 'Yanis Perrin');
     groupId = await createGroup(web.app, admin.accessToken, {
       organizationId: federation,
@@ -51,6 +54,7 @@ describe('web: a session outlives its access tokens', () => {
       visibility: 'PUBLIC',
     });
     await addGroupMember(web.app, admin.accessToken, groupId, member.userId);
+    await addGroupMember(web.app, admin.accessToken, groupId, secondMember.userId);
     await addGroupMember(web.app, admin.accessToken, groupId, neighbour.userId);
   });
 
@@ -94,9 +98,9 @@ describe('web: a session outlives its access tokens', () => {
       });
     });
     await page.clock.install();
-    await loginThroughUi(page, member.email, member.password, '/groupes');
+    await loginThroughUi(page, secondMember.email, secondMember.password, '/groupes');
     await page.getByRole('button', { name: 'Mon compte' }).click();
-    await page.getByText('Inès Garnier').waitFor();
+    await page.getByText('Maël Roussel').waitFor();
     await eventually(() => expect(sockets.length).toBeGreaterThan(0), { timeoutMs: 10_000 });
     // The page's clock stops: no timer will refresh the token, which the page still thinks is fresh.
     await page.clock.pauseAt(new Date(Date.now() + 1_000));
@@ -105,7 +109,12 @@ describe('web: a session outlives its access tokens', () => {
 
     // Coming back to the tab asks the server for the shell's figures with the expired token.
     await page.evaluate("document.dispatchEvent(new Event('visibilitychange'))");
-    await commentOnPostOf(member, neighbour, 'Compte rendu de l’assemblée générale', 'Merci pour le compte rendu.');
+    await commentOnPostOf(
+      secondMember,
+      neighbour,
+      'Compte rendu de l’assemblée générale',
+      'Merci pour le compte rendu.',
+    );
     await page.evaluate("document.dispatchEvent(new Event('visibilitychange'))");
     await page.getByRole('link', { name: 'Notifications (1)' }).waitFor({ timeout: 10_000 });
 
