@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # Maillage: production image. Build: `docker build -t maillage .` (or `docker compose up`, see docker-compose.yml).
 
-# ---- build: install every dependency, compile TypeScript, then drop dev dependencies ----
+# ---- build: install every dependency, compile the server and the web client, then drop dev dependencies ----
 FROM node:22-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -10,6 +10,9 @@ RUN npm ci
 COPY tsconfig*.json nest-cli*.json ./
 COPY src/ ./src/
 COPY scripts/ ./scripts/
+# The web client (web/ → web/dist, compressed and within its size budget), typed against schema.gql.
+COPY schema.gql ./
+COPY web/ ./web/
 RUN npm run build && npm prune --omit=dev
 
 # ---- runtime: compiled code and production dependencies only, as the unprivileged `node` user ----
@@ -20,6 +23,7 @@ WORKDIR /app
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/web/dist ./web/dist
 COPY --from=build /app/scripts ./scripts
 # DATA_DIR (default .data, relative to /app): generated files. A named volume mounted here
 # starts with this directory's ownership, so the node user can write to it.

@@ -36,6 +36,7 @@ import { PrivacyModule } from './modules/privacy/privacy.module';
 import { DomainEventsModule } from './common/events/domain-events';
 import { JobsModule } from './infra/jobs/jobs.module';
 import { PersonalDataModule } from './common/personal-data/personal-data.module';
+import { WebSessionModule } from './modules/auth/web-session.module';
 
 @Global()
 @Module({})
@@ -109,6 +110,7 @@ export class AppModule {
         AuditModule,
         AuditQueriesModule,
         PrivacyModule,
+        WebSessionModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GraphQLPassthroughFilter }, AccessAudit],

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { Lifecycle } from './common/health/lifecycle';
-import { originAllowed, ownOrigin } from './common/auth/origin-policy';
+import { originAllowed } from './common/auth/origin-policy';
 import { bodyParserErrors, refuseOtherCharsets } from './common/http/body-parsing';
 import { configureRootLogger, createLogger } from './common/logging/logger';
 import { requestLogger } from './common/logging/request-logger';
@@ -18,6 +18,7 @@ import { startBackingServices } from './infra/backing-services';
 import { migrate } from './infra/database/data-source';
 import { JobsService } from './infra/jobs/jobs.service';
 import { adminBanner, BootstrapService } from './modules/bootstrap/bootstrap.service';
+import { webClientMiddleware } from './modules/web-client/web-client.middleware';
 
 export interface RunningServer {
   app: INestApplication;
@@ -44,7 +45,7 @@ export async function createApp(config: RuntimeConfig): Promise<NestExpressAppli
   app.use(requestLogger());
   app.enableCors((req, callback) =>
     callback(null, {
-      origin: originAllowed(config, req.headers.origin, ownOrigin(req, config.trustProxy)),
+      origin: originAllowed(config, req.headers.origin, req),
       credentials: true,
     }),
   );
@@ -52,6 +53,8 @@ export async function createApp(config: RuntimeConfig): Promise<NestExpressAppli
   app.use(refuseOtherCharsets);
   app.useBodyParser('json', { limit: '1mb' });
   app.use(bodyParserErrors);
+  // The web client at / (its files, and index.html for its routes); the API's paths pass through.
+  app.use(webClientMiddleware(config));
   app.useGlobalPipes(createValidationPipe());
   return app;
 }

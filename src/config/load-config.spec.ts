@@ -31,10 +31,19 @@ describe('loadConfig', () => {
     ['NODE_ENV', 'staging'],
     ['LOG_LEVEL', 'loud'],
     ['BOOTSTRAP_ADMIN_PASSWORD', 'short'],
+    ['PUBLIC_URL', 'maillage.example.org'],
+    ['ACCESS_TOKEN_TTL_SECONDS', '2'],
+    ['ACCESS_TOKEN_TTL_SECONDS', '86400'],
   ])('names %s when it is %j', (name, value) => {
     const found = problems({ [name]: value });
     expect(found.length).toBeGreaterThanOrEqual(1);
     expect(found[0].startsWith(`${name} `)).toBe(true);
+  });
+
+  it('keeps access tokens 15 minutes unless told otherwise', () => {
+    expect(loadConfig({}).accessTokenTtlSeconds).toBe(900);
+    expect(loadConfig({ ACCESS_TOKEN_TTL_SECONDS: '10' }).accessTokenTtlSeconds).toBe(10);
+    expect(loadConfig({ PUBLIC_URL: 'https://maillage.example.org' }).publicUrl).toBe('https://maillage.example.org');
   });
 
   it('gives one line per bad variable', () => {

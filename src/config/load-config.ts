@@ -20,6 +20,10 @@ export interface AppConfig {
   /** Readable lines in development, JSON lines otherwise (LOG_FORMAT overrides). */
   logFormat: 'json' | 'pretty';
   corsOrigins: string[];
+  /** The address people open (`https://maillage.example.org`): the web client's origin behind a proxy. */
+  publicUrl?: string;
+  /** Lifetime of an access token; 15 minutes unless a test shortens it. */
+  accessTokenTtlSeconds: number;
   trustProxy: boolean;
   /** Password failures allowed per (account, IP), per account and per IP (see LoginThrottle). */
   loginLimits: { perAccountAndIp: number; perAccount: number; perIp: number };
@@ -80,6 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins: raw.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+    publicUrl: raw.PUBLIC_URL,
+    accessTokenTtlSeconds: raw.ACCESS_TOKEN_TTL_SECONDS,
     trustProxy: raw.TRUST_PROXY === 'true',
     loginLimits: {
       perAccountAndIp: raw.LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP,

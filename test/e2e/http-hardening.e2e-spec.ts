@@ -121,7 +121,9 @@ describe('HTTP hardening (development-like: readable logs)', () => {
     ] as const) {
       const res = await get(token);
       expect({ what, status: res.status }).toEqual({ what, status: 401 });
-      expect(await res.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: expect.any(String) } });
+      expect(await res.json()).toEqual({
+        error: { code: 'UNAUTHENTICATED', reason: 'AUTHENTICATION_REQUIRED', message: expect.any(String) },
+      });
       expectHardened(res, what, false);
     }
     const res = await get(member.accessToken);

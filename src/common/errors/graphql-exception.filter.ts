@@ -3,7 +3,7 @@ import { GqlContextType } from '@nestjs/graphql';
 import type { ServerResponse } from 'node:http';
 import { createLogger } from '../logging/logger';
 import { AppError, ErrorCode } from './app-error';
-import { HTTP_STATUS, sendHttpError } from './http-error';
+import { HTTP_STATUS, sendHttpError, UnsupportedMediaTypeError } from './http-error';
 
 const logger = createLogger('HttpErrors');
 
@@ -24,7 +24,12 @@ export class GraphQLPassthroughFilter implements ExceptionFilter {
     if (host.getType<GqlContextType>() === 'graphql') return exception;
     const res = host.switchToHttp().getResponse<ServerResponse>();
     if (exception instanceof AppError) {
-      sendHttpError(res, HTTP_STATUS[exception.code], exception.code, exception.message, exception.details);
+      sendHttpError(res, HTTP_STATUS[exception.code], exception.code, exception.message, {
+        reason: exception.reason,
+        ...exception.details,
+      });
+    } else if (exception instanceof UnsupportedMediaTypeError) {
+      sendHttpError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', exception.message);
     } else if (exception instanceof HttpException && exception.getStatus() < 500) {
       const status = exception.getStatus();
       sendHttpError(res, status, codeOfStatus(status), exception.message);

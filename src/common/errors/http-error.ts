@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { ErrorCode, ErrorDetails } from './app-error';
+import { ErrorCode, ErrorDetails, Reason } from './app-error';
 
 /** The HTTP status of each error code (for routes other than /graphql). */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -14,11 +14,18 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   INTERNAL_SERVER_ERROR: 500,
 };
 
-/** Codes of requests refused before any route ran (the body could not be read). */
+/** Codes of requests refused before any route ran (the body could not be read, or is not JSON). */
 export type RequestErrorCode = 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE';
 
+/** A route that takes JSON only was sent something else: 415 UNSUPPORTED_MEDIA_TYPE. */
+export class UnsupportedMediaTypeError extends Error {
+  constructor() {
+    super('Send a JSON body (content-type: application/json)');
+  }
+}
+
 /**
- * Sends the one error body of HTTP routes: `{ error: { code, message, fields?, retryAfter? } }`,
+ * Sends the one error body of HTTP routes: `{ error: { code, reason?, message, fields?, retryAfter? } }`,
  * with `Retry-After` when there is a wait. Messages are fixed or ours: never a fragment of the request.
  */
 export function sendHttpError(
@@ -26,7 +33,7 @@ export function sendHttpError(
   status: number,
   code: ErrorCode | RequestErrorCode,
   message: string,
-  details: ErrorDetails = {},
+  details: ErrorDetails & { reason?: Reason } = {},
 ): void {
   if (res.headersSent) {
     res.end();

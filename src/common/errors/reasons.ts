@@ -50,6 +50,10 @@ export const REASONS = {
     code: 'FORBIDDEN',
     meaning: 'Only an admin of the organisation or of an organisation above it may do this.',
   },
+  ORIGIN_REFUSED: {
+    code: 'FORBIDDEN',
+    meaning: "The session endpoints (/auth/*) answer only the app's own pages (or CORS_ORIGINS).",
+  },
   NOT_ACCOUNT_AUTHORITY: {
     code: 'FORBIDDEN',
     meaning:

@@ -1,6 +1,7 @@
 import { createSecretKey, KeyObject, randomUUID } from 'node:crypto';
 import * as jwt from 'jsonwebtoken';
 
+/** The default lifetime; `ACCESS_TOKEN_TTL_SECONDS` changes it (tests shorten it to watch a refresh happen). */
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 
 export interface AccessClaims {
@@ -14,7 +15,10 @@ export class AccessTokens {
   // throws, on every call (7% of the app CPU of a feed request went there).
   private readonly secret: KeyObject;
 
-  constructor(secret: string) {
+  constructor(
+    secret: string,
+    private readonly ttlSeconds = ACCESS_TOKEN_TTL_SECONDS,
+  ) {
     this.secret = createSecretKey(Buffer.from(secret, 'utf8'));
   }
 
@@ -22,7 +26,7 @@ export class AccessTokens {
     return jwt.sign({ sid: claims.sid, typ: 'access' }, this.secret, {
       algorithm: 'HS256',
       subject: claims.sub,
-      expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+      expiresIn: this.ttlSeconds,
       jwtid: randomUUID(),
     });
   }

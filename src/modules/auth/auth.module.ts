@@ -34,7 +34,7 @@ import { AUTH_PERSONAL_DATA } from './auth.personal-data';
         ),
     },
   ],
-  exports: [SessionsService, AuthResolver, LoginThrottle, RequestAuthenticator],
+  exports: [SessionsService, AuthService, AuthResolver, LoginThrottle, RequestAuthenticator],
 })
 export class AuthModule {
   constructor(personalData: PersonalData) {

@@ -8,7 +8,7 @@ import { RealtimePublisher } from '../../infra/realtime/realtime-publisher';
 import { AccessTokens } from './access-tokens';
 import { preparedQuery } from '../../infra/database/prepared-query';
 
-const REFRESH_TOKEN_TTL_DAYS = 30;
+export const REFRESH_TOKEN_TTL_DAYS = 30;
 
 export interface ClientInfo {
   ip?: string;
@@ -48,7 +48,7 @@ export class SessionsService {
     private readonly realtime: RealtimePublisher,
     @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
   ) {
-    this.accessTokens = new AccessTokens(config.jwtSecret);
+    this.accessTokens = new AccessTokens(config.jwtSecret, config.accessTokenTtlSeconds);
   }
 
   /** Opens a session for a user whose credentials were just checked. Pass `manager` to join a transaction. */
@@ -130,6 +130,19 @@ export class SessionsService {
       [userId, currentSessionId, sha256(refreshToken)],
     )) as { id: string }[];
     for (const session of ended) this.realtime.endSessions({ userId, sessionId: session.id });
+  }
+
+  /** Ends the session a refresh token belongs to (the web client's logout: its cookie is all it has). */
+  async endByRefreshToken(refreshToken: string): Promise<void> {
+    const ended = (await this.db.query(
+      `WITH ended AS (
+         UPDATE sessions SET revoked_at = now(), revoked_reason = 'logout'
+          WHERE revoked_at IS NULL AND id = (SELECT session_id FROM refresh_tokens WHERE token_hash = $1)
+          RETURNING id, user_id)
+       SELECT id, user_id FROM ended`,
+      [sha256(refreshToken)],
+    )) as { id: string; user_id: string }[];
+    for (const session of ended) this.realtime.endSessions({ userId: session.user_id, sessionId: session.id });
   }
 
   async revokeSession(sessionId: string, reason: string, manager: EntityManager = this.db.manager): Promise<void> {

@@ -27,7 +27,7 @@ import { ORGANIZATIONS_PERSONAL_DATA } from './organizations.personal-data';
     UserMembershipsResolver,
     InvitationsResolver,
   ],
-  exports: [OrganizationsService],
+  exports: [OrganizationsService, InvitationsService],
 })
 export class OrganizationsModule {
   constructor(personalData: PersonalData) {

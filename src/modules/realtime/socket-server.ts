@@ -3,7 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server, Socket } from 'socket.io';
-import { originAllowed, ownOrigin } from '../../common/auth/origin-policy';
+import { originAllowed } from '../../common/auth/origin-policy';
 import { createLogger } from '../../common/logging/logger';
 import { RUNTIME_CONFIG, RuntimeConfig } from '../../config/runtime-config';
 import { RealtimeEvent, RealtimePublisher, SessionRevocation } from '../../infra/realtime/realtime-publisher';
@@ -80,7 +80,7 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
       maxHttpBufferSize: 64 * 1024,
       // The handshake's Origin check is the one of HTTP: the same rule, the same list.
       allowRequest: (req: IncomingMessage, callback) =>
-        callback(null, originAllowed(this.config, req.headers.origin, ownOrigin(req, this.config.trustProxy))),
+        callback(null, originAllowed(this.config, req.headers.origin, req)),
     });
     if (this.redis) io.adapter(createAdapter(this.redis.pub, this.redis.sub));
     io.use(

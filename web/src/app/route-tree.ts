@@ -1,0 +1,27 @@
+import { adminRoutes } from '../admin/routes';
+import { authRoutes } from '../auth/routes';
+import { feedRoutes } from '../feed/routes';
+import { groupsRoutes } from '../groups/routes';
+import { messagesRoutes } from '../messages/routes';
+import { notificationsRoutes } from '../notifications/routes';
+import { peopleRoutes } from '../people/routes';
+import { questionsRoutes } from '../questions/routes';
+import { searchRoutes } from '../search/routes';
+import { settingsRoutes } from '../settings/routes';
+import { appLayout, publicLayout, rootRoute } from './layouts';
+
+/** Each feature folder declares its routes in its own routes.ts; this file only puts them together. */
+export const routeTree = rootRoute.addChildren([
+  publicLayout.addChildren([...authRoutes]),
+  appLayout.addChildren([
+    ...feedRoutes,
+    ...groupsRoutes,
+    ...questionsRoutes,
+    ...searchRoutes,
+    ...messagesRoutes,
+    ...peopleRoutes,
+    ...notificationsRoutes,
+    ...settingsRoutes,
+    ...adminRoutes,
+  ]),
+]);

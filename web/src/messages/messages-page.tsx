@@ -1,0 +1,7 @@
+import { useLingui } from '@lingui/react/macro';
+import { UnderConstruction } from '../app/under-construction';
+
+export function MessagesPage() {
+  const { t } = useLingui();
+  return <UnderConstruction title={t`Messages`} />;
+}
