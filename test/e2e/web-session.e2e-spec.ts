@@ -56,7 +56,7 @@ describe('web session endpoints (/auth/*)', () => {
 
   beforeAll(async () => {
     // Behind a trusted proxy, as in production: X-Forwarded-Proto says whether the browser used https.
-    app = await startTestApp({ CORS_ORIGINS: PARTNER, LOGIN_MAX_FAILURES_PER_ACCOUNT: '4', TRUST_PROXY: 'true' });
+    app = await startTestApp({ CORS_ORIGINS: PARTNER, LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP: '4', TRUST_PROXY: 'true' });
     admin = await loginAdmin(app);
     member = await newMember(
       app,
@@ -192,7 +192,7 @@ describe('web session endpoints (/auth/*)', () => {
     expect(wrongEmail.status).toBe(401);
     expect(wrongEmail.body).toEqual(wrongPassword.body);
 
-    // The account allows 4 failures per 15 minutes, counted across /auth/login and GraphQL login.
+    // One IP may fail 4 times per 15 minutes on one account, counted across /auth/login and GraphQL login.
     const graphqlLogin = () =>
       app.gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', {
         e: other.email,

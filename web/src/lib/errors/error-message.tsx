@@ -1,4 +1,4 @@
-import { describeError } from './error-messages';
+import { describeError, reasonMessages } from './error-messages';
 import { toErrorInfo } from './app-error-info';
 
 interface Props {
@@ -6,7 +6,10 @@ interface Props {
   error: unknown;
   /** Labels of the form's fields, by input name, for BAD_USER_INPUT. */
   fieldLabels?: Record<string, string>;
-  /** A sentence that replaces the generic one for a given code, e.g. a wrong password on login. */
+  /**
+   * Sentences of this form for a given reason or code (a wrong password on login): a reason's entry
+   * wins, then the catalogue's sentence for the reason, then the code's entry, then the generic one.
+   */
   overrides?: Partial<Record<string, string>>;
   /** A sentence for a BAD_USER_INPUT on a given field, e.g. the password rule. */
   fieldMessages?: Partial<Record<string, string>>;
@@ -18,8 +21,10 @@ export function ErrorMessage({ error, fieldLabels, overrides, fieldMessages }: P
   if (!info) return null;
   const byField =
     info.code === 'BAD_USER_INPUT' ? info.fields?.map((f) => fieldMessages?.[f]).find(Boolean) : undefined;
-  const byCode = info.reason ? undefined : overrides?.[info.code];
-  const text = byField ?? byCode ?? describeError(info, fieldLabels);
+  const byReason = info.reason ? overrides?.[info.reason] : undefined;
+  const hasReasonMessage = info.reason !== undefined && reasonMessages[info.reason] !== undefined;
+  const byCode = hasReasonMessage ? undefined : overrides?.[info.code];
+  const text = byField ?? byReason ?? byCode ?? describeError(info, fieldLabels);
   return (
     <p role="alert" className="error-message">
       {text}
