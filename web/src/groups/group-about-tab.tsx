@@ -1,0 +1,15 @@
+import { Trans } from '@lingui/react/macro';
+
+/** A tab of the group page (a child route of /groupes/$id); placeholder until its feature is built. */
+export function GroupAboutTab() {
+  return (
+    <section>
+      <h2>
+        <Trans>À propos du groupe</Trans>
+      </h2>
+      <p>
+        <Trans>Onglet en construction : il arrive bientôt.</Trans>
+      </p>
+    </section>
+  );
+}
