@@ -61,7 +61,8 @@ describe('first start with zero configuration', () => {
       { token: again.data!.login.accessToken },
     );
     expect(regions.data!.organizations.edges.map((e) => e.node.name)).toEqual(['Ligue de Bretagne']);
-  });
+    // Two first starts (initdb, migrations, Meilisearch) of up to 90 s each: not a speed check.
+  }, 200_000);
 
   it('stops with exit code 1 and one line naming a bad variable', () => {
     const result = spawnSync(process.execPath, [SERVER_ENTRY], {
