@@ -56,7 +56,11 @@ describe('web session endpoints (/auth/*)', () => {
 
   beforeAll(async () => {
     // Behind a trusted proxy, as in production: X-Forwarded-Proto says whether the browser used https.
-    app = await startTestApp({ CORS_ORIGINS: PARTNER, LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP: '4', TRUST_PROXY: 'true' });
+    app = await startTestApp({
+      CORS_ORIGINS: PARTNER,
+      LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP: '4',
+      TRUST_PROXY: 'true',
+    });
     admin = await loginAdmin(app);
     member = await newMember(
       app,
