@@ -1,7 +1,426 @@
-import { useLingui } from '@lingui/react/macro';
-import { UnderConstruction } from '../app/under-construction';
+import { Trans, useLingui } from '@lingui/react/macro';
+import { Link } from '@tanstack/react-router';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useQuery } from 'urql';
+import { usePageTitle } from '../app/page-title';
+import { graphql } from '../gql';
+import { ErrorMessage } from '../lib/errors/error-message';
+import { formatDate, formatDateTime, formatTime } from '../lib/format/dates';
+import { realtime } from '../lib/socket/socket';
+import { useConnectionState, useSocketEvent } from '../lib/socket/use-socket';
+import { conversationName, otherPeople } from './conversation-name';
+import { conversationRoute } from './routes';
+import { useConversationMessages, type ChatMessage } from './use-conversation-messages';
+import './messages.css';
 
+const ConversationHeaderQuery = graphql(`
+  query ConversationHeader($id: ID!) {
+    me {
+      id
+    }
+    conversation(id: $id) {
+      id
+      kind
+      title
+      participants {
+        id
+        displayName
+      }
+    }
+  }
+`);
+
+/** A typing notice lasts this long unless renewed. */
+const TYPING_SHOWN_MS = 5_000;
+/** At most one `typing` event per this many milliseconds. */
+const TYPING_EVERY_MS = 2_500;
+
+/** /messages/$id: one conversation, live. */
 export function ConversationPage() {
+  const { id } = conversationRoute.useParams();
+  // A new conversation is a new page: its state starts afresh.
+  return <Conversation key={id} conversationId={id} />;
+}
+
+function Conversation({ conversationId }: { conversationId: string }) {
   const { t } = useLingui();
-  return <UnderConstruction title={t`Conversation`} />;
+  const [{ data, error }] = useQuery({
+    query: ConversationHeaderQuery,
+    variables: { id: conversationId },
+    requestPolicy: 'cache-and-network',
+  });
+  const conversation = data?.conversation;
+  const viewerId = data?.me.id;
+  const name = conversation ? conversationName(conversation, viewerId) : '';
+  usePageTitle(conversation ? name : t`Conversation`);
+
+  if (error && !conversation) {
+    return (
+      <section className="page">
+        <h1>
+          <Trans>Conversation introuvable</Trans>
+        </h1>
+        <ErrorMessage
+          error={error}
+          overrides={{
+            NOT_FOUND: t`Cette conversation n'existe pas ou vous n'y participez pas. Retrouvez vos conversations dans Messages.`,
+          }}
+        />
+        <p>
+          <Link to="/messages">
+            <Trans>Retour aux messages</Trans>
+          </Link>
+        </p>
+      </section>
+    );
+  }
+  if (!conversation || !viewerId) {
+    return (
+      <section className="page">
+        <h1>
+          <Trans>Conversation</Trans>
+        </h1>
+        <p className="muted" role="status">
+          <Trans>Chargement de la conversation…</Trans>
+        </p>
+      </section>
+    );
+  }
+  return <ConversationView conversation={conversation} name={name} viewerId={viewerId} />;
+}
+
+interface Person {
+  id: string;
+  displayName: string;
+}
+
+interface ViewProps {
+  conversation: { id: string; kind: string; participants: Person[] };
+  name: string;
+  viewerId: string;
+}
+
+function ConversationView({ conversation, name, viewerId }: ViewProps) {
+  const { t } = useLingui();
+  const conversationId = conversation.id;
+  const { messages, pending, loaded, hasOlder, loadError, send, retry, loadOlder, reload } =
+    useConversationMessages(conversationId);
+  const connection = useConnectionState();
+  const people = new Map(conversation.participants.map((p) => [p.id, p]));
+  const others = otherPeople(conversation.participants, viewerId);
+  const isGroup = conversation.kind === 'GROUP';
+
+  // Presence and typing of the others, and how far each has read (a message id).
+  const [online, setOnline] = useState<Record<string, boolean>>({});
+  const [typing, setTyping] = useState<Record<string, number>>({});
+  const [readUpTo, setReadUpTo] = useState<Record<string, string>>({});
+
+  useSocketEvent('presence', ({ userId, online: isOnline }) => {
+    if (people.has(userId)) setOnline((current) => ({ ...current, [userId]: isOnline }));
+  });
+  useSocketEvent('typing', (payload) => {
+    if (payload.conversationId !== conversationId || payload.userId === viewerId) return;
+    setTyping((current) => ({ ...current, [payload.userId]: Date.now() + TYPING_SHOWN_MS }));
+  });
+  useSocketEvent('conversation:read', (payload) => {
+    if (payload.conversationId !== conversationId) return;
+    setReadUpTo((current) => ({ ...current, [payload.userId]: payload.messageId }));
+  });
+  // A message from someone ends their typing notice.
+  const lastMessage = messages[messages.length - 1];
+  useEffect(() => {
+    if (lastMessage?.senderId)
+      setTyping((current) => {
+        if (!lastMessage.senderId || !(lastMessage.senderId in current)) return current;
+        const rest = { ...current };
+        delete rest[lastMessage.senderId];
+        return rest;
+      });
+  }, [lastMessage]);
+  // Typing notices fade out.
+  useEffect(() => {
+    const ends = Object.values(typing);
+    if (!ends.length) return;
+    const timer = setTimeout(
+      () => setTyping((current) => Object.fromEntries(Object.entries(current).filter(([, end]) => end > Date.now()))),
+      Math.max(0, Math.min(...ends) - Date.now()) + 50,
+    );
+    return () => clearTimeout(timer);
+  }, [typing]);
+
+  // Mark read what is on screen, while the page is visible and the connection is up.
+  const [visible, setVisible] = useState(() => document.visibilityState === 'visible');
+  useEffect(() => {
+    const onChange = () => setVisible(document.visibilityState === 'visible');
+    document.addEventListener('visibilitychange', onChange);
+    return () => document.removeEventListener('visibilitychange', onChange);
+  }, []);
+  const markedSeq = useRef(0);
+  useEffect(() => {
+    if (!lastMessage || !visible || connection !== 'connected' || lastMessage.seq <= markedSeq.current) return;
+    markedSeq.current = lastMessage.seq;
+    realtime().socket.emit('conversation:read', { conversationId, messageId: lastMessage.id }, (reply) => {
+      if (!reply.ok) markedSeq.current = 0;
+    });
+  }, [lastMessage, visible, connection, conversationId]);
+
+  // Scrolling: to the end at first and when a message arrives while near the end (or is one's own);
+  // kept in place when older messages are put above.
+  const endRef = useRef<HTMLDivElement>(null);
+  const nearEnd = useRef(true);
+  const olderAnchor = useRef<number | null>(null);
+  useEffect(() => {
+    const onScroll = () => {
+      const root = document.documentElement;
+      nearEnd.current = root.scrollHeight - (window.scrollY + window.innerHeight) < 160;
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => window.removeEventListener('scroll', onScroll);
+  }, []);
+  const firstSeq = messages[0]?.seq;
+  useLayoutEffect(() => {
+    if (olderAnchor.current !== null) {
+      window.scrollTo({ top: document.documentElement.scrollHeight - olderAnchor.current });
+      olderAnchor.current = null;
+      return;
+    }
+    if (nearEnd.current) endRef.current?.scrollIntoView({ block: 'end' });
+  }, [messages.length, pending.length, firstSeq, loaded]);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const onOlder = async () => {
+    setLoadingOlder(true);
+    olderAnchor.current = document.documentElement.scrollHeight - window.scrollY;
+    await loadOlder();
+    setLoadingOlder(false);
+  };
+
+  // The composer: Enter sends, Shift+Enter makes a new line; typing is announced now and then.
+  const field = useRef<HTMLTextAreaElement>(null);
+  const lastTyping = useRef(0);
+  const onInput = () => {
+    const now = Date.now();
+    if (now - lastTyping.current < TYPING_EVERY_MS || !realtime().socket.connected) return;
+    lastTyping.current = now;
+    realtime().socket.emit('typing', { conversationId });
+  };
+  const submit = useCallback(() => {
+    const input = field.current;
+    if (!input) return;
+    const body = input.value.trim();
+    if (!body) return;
+    input.value = '';
+    lastTyping.current = 0;
+    nearEnd.current = true;
+    void send(body);
+  }, [send]);
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit();
+    }
+  };
+
+  // "Vu": under the viewer's last message that someone else has read.
+  const seqOf = new Map(messages.map((m) => [m.id, m.seq]));
+  const lastOwn = [...messages].reverse().find((m) => m.senderId === viewerId);
+  const seenBy = lastOwn
+    ? others.filter((p) => {
+        const readId = readUpTo[p.id];
+        const seq = readId ? seqOf.get(readId) : undefined;
+        return seq !== undefined && seq >= lastOwn.seq;
+      })
+    : [];
+  const typers = Object.keys(typing)
+    .map((userId) => people.get(userId)?.displayName)
+    .filter((n): n is string => Boolean(n));
+
+  return (
+    <section className="conversation-page">
+      <header className="conversation-header">
+        <Link to="/messages" className="icon-button back-link" aria-label={t`Retour aux conversations`}>
+          <span aria-hidden="true">←</span>
+        </Link>
+        <div>
+          <h1>{name}</h1>
+          <p className="conversation-people">
+            {isGroup ? (
+              <span>
+                {conversation.participants.map((p) => (p.id === viewerId ? t`vous` : p.displayName)).join(', ')}
+              </span>
+            ) : null}
+            {others
+              .filter((p) => online[p.id])
+              .map((p) => (
+                <span key={p.id} className="presence">
+                  <span className="presence-dot" aria-hidden="true" />
+                  {isGroup ? <Trans>{p.displayName} est en ligne</Trans> : <Trans>en ligne</Trans>}
+                </span>
+              ))}
+          </p>
+        </div>
+      </header>
+
+      <ErrorMessage error={loadError} />
+      {loadError && !loaded ? (
+        <button type="button" className="button-secondary" onClick={() => void reload()}>
+          <Trans>Réessayer le chargement</Trans>
+        </button>
+      ) : null}
+
+      {hasOlder ? (
+        <div className="older">
+          <button type="button" className="button-secondary" onClick={() => void onOlder()} disabled={loadingOlder}>
+            {loadingOlder ? <Trans>Chargement…</Trans> : <Trans>Messages précédents</Trans>}
+          </button>
+        </div>
+      ) : null}
+
+      {!loaded && !loadError ? (
+        <p className="muted" role="status">
+          <Trans>Chargement des messages…</Trans>
+        </p>
+      ) : null}
+      {loaded && messages.length === 0 && pending.length === 0 ? (
+        <p className="notice">
+          <Trans>Aucun message pour l'instant. Écrivez le premier ci-dessous.</Trans>
+        </p>
+      ) : null}
+
+      <ol className="message-list" aria-label={t`Fil de la conversation`}>
+        {messages.map((message, index) => (
+          <MessageItem
+            key={message.id}
+            message={message}
+            previous={messages[index - 1]}
+            own={message.senderId === viewerId}
+            senderName={
+              message.senderId ? (people.get(message.senderId)?.displayName ?? t`Ancien membre`) : t`Ancien membre`
+            }
+            showSender={isGroup}
+            seen={
+              message === lastOwn && seenBy.length > 0
+                ? isGroup
+                  ? t`Vu par ${seenBy.map((p) => p.displayName).join(', ')}`
+                  : t`Vu`
+                : undefined
+            }
+          />
+        ))}
+        {pending.map((p) => (
+          <li key={p.clientId} className="message own" data-status={p.status}>
+            <p className="bubble">{p.body}</p>
+            {p.status === 'sending' ? (
+              <p className="message-meta">
+                <Trans>envoi…</Trans>
+              </p>
+            ) : (
+              <div className="message-failed">
+                <p className="message-meta failed">
+                  <Trans>Échec de l'envoi</Trans>
+                </p>
+                <ErrorMessage
+                  error={p.error}
+                  fieldLabels={{ body: t`Message` }}
+                  overrides={{
+                    NETWORK: t`Le message n'est pas parti : la connexion est coupée. Réessayez quand elle revient.`,
+                  }}
+                />
+                <button type="button" className="button-secondary" onClick={() => retry(p.clientId)}>
+                  <Trans>Réessayer</Trans>
+                </button>
+              </div>
+            )}
+          </li>
+        ))}
+      </ol>
+      <div ref={endRef} />
+
+      <div className="composer-wrap">
+        <p className="typing" role="status">
+          {typers.length === 1 ? <Trans>{typers[0]} écrit…</Trans> : null}
+          {typers.length > 1 ? <Trans>{typers.join(', ')} écrivent…</Trans> : null}
+        </p>
+        {connection === 'reconnecting' ? (
+          <p className="composer-offline">
+            <Trans>Reconnexion… Vos messages partiront quand la connexion sera revenue ; sinon, réessayez.</Trans>
+          </p>
+        ) : null}
+        <form
+          className="composer"
+          onSubmit={(event) => {
+            event.preventDefault();
+            submit();
+          }}
+        >
+          <label htmlFor="message-body" className="sr-only">
+            <Trans>Message</Trans>
+          </label>
+          <textarea
+            id="message-body"
+            ref={field}
+            name="body"
+            rows={1}
+            maxLength={4000}
+            placeholder={t`Écrire un message…`}
+            aria-describedby="message-hint"
+            onInput={onInput}
+            onKeyDown={onKeyDown}
+          />
+          <button type="submit" className="button-primary">
+            <Trans>Envoyer</Trans>
+          </button>
+          <p id="message-hint" className="sr-only">
+            <Trans>Entrée envoie le message, Maj+Entrée ajoute une ligne.</Trans>
+          </p>
+        </form>
+      </div>
+    </section>
+  );
+}
+
+interface ItemProps {
+  message: ChatMessage;
+  previous: ChatMessage | undefined;
+  own: boolean;
+  senderName: string;
+  showSender: boolean;
+  seen: string | undefined;
+}
+
+function MessageItem({ message, previous, own, senderName, showSender, seen }: ItemProps) {
+  const day = formatDate(message.createdAt);
+  const newDay = !previous || formatDate(previous.createdAt) !== day;
+  const sameSender = previous && !newDay && previous.senderId === message.senderId;
+  return (
+    <>
+      {newDay ? (
+        <li className="day-separator" aria-hidden="true">
+          {day}
+        </li>
+      ) : null}
+      <li className={own ? 'message own' : 'message'}>
+        {own ? (
+          <span className="sr-only">
+            <Trans>Vous :</Trans>
+          </span>
+        ) : showSender && !sameSender ? (
+          <p className="message-sender">{senderName}</p>
+        ) : (
+          <span className="sr-only">{senderName} :</span>
+        )}
+        <p className="bubble">{message.body}</p>
+        <p className="message-meta">
+          <time dateTime={message.createdAt} title={formatDateTime(message.createdAt)}>
+            {formatTime(message.createdAt)}
+          </time>
+          {seen ? (
+            <>
+              <span aria-hidden="true"> · </span>
+              <span className="seen">{seen}</span>
+            </>
+          ) : null}
+        </p>
+      </li>
+    </>
+  );
 }
