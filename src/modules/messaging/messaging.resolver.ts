@@ -17,6 +17,7 @@ import {
 import { MessagingService } from './messaging.service';
 import {
   ConversationModel,
+  ConversationReadPosition,
   MessageConnection,
   MessageModel,
   toConversationModel,
@@ -108,6 +109,17 @@ export class ConversationsResolver {
   @ResolveField(() => Int, { description: 'Messages from others after the viewer’s read position.' })
   unreadCount(@Parent() conversation: ConversationModel, @Context() ctx: RequestContext): Promise<number> {
     return this.service.unreadCount(ctx.loaders, ctx.viewer!.id, conversation.id);
+  }
+
+  @PublicField()
+  @ResolveField(() => [ConversationReadPosition], {
+    description: 'How far each participant has read, the viewer included: the `seq` of the last message they saw.',
+  })
+  readPositions(
+    @Parent() conversation: ConversationModel,
+    @Context() ctx: RequestContext,
+  ): Promise<ConversationReadPosition[]> {
+    return this.service.readPositions(ctx.loaders, conversation.id);
   }
 
   /** The parent conversation was checked to include the viewer when it was resolved. */

@@ -26,6 +26,10 @@ const ConversationHeaderQuery = graphql(`
         id
         displayName
       }
+      readPositions {
+        userId
+        lastReadSeq
+      }
     }
   }
 `);
@@ -95,7 +99,12 @@ interface Person {
 }
 
 interface ViewProps {
-  conversation: { id: string; kind: string; participants: Person[] };
+  conversation: {
+    id: string;
+    kind: string;
+    participants: Person[];
+    readPositions: { userId: string; lastReadSeq: number }[];
+  };
   name: string;
   viewerId: string;
 }
@@ -110,10 +119,18 @@ function ConversationView({ conversation, name, viewerId }: ViewProps) {
   const others = otherPeople(conversation.participants, viewerId);
   const isGroup = conversation.kind === 'GROUP';
 
-  // Presence and typing of the others, and how far each has read (a message id).
+  // Presence and typing of the others, and how far each has read (a message's seq).
   const [online, setOnline] = useState<Record<string, boolean>>({});
   const [typing, setTyping] = useState<Record<string, number>>({});
-  const [readUpTo, setReadUpTo] = useState<Record<string, string>>({});
+  const [readSeq, setReadSeq] = useState<Record<string, number>>({});
+  const readAtLoad = conversation.readPositions;
+  useEffect(() => {
+    setReadSeq((current) => {
+      const next = { ...current };
+      for (const p of readAtLoad) next[p.userId] = Math.max(next[p.userId] ?? 0, p.lastReadSeq);
+      return next;
+    });
+  }, [readAtLoad]);
 
   useSocketEvent('presence', ({ userId, online: isOnline }) => {
     if (people.has(userId)) setOnline((current) => ({ ...current, [userId]: isOnline }));
@@ -124,7 +141,9 @@ function ConversationView({ conversation, name, viewerId }: ViewProps) {
   });
   useSocketEvent('conversation:read', (payload) => {
     if (payload.conversationId !== conversationId) return;
-    setReadUpTo((current) => ({ ...current, [payload.userId]: payload.messageId }));
+    const seq = messages.find((m) => m.id === payload.messageId)?.seq;
+    if (seq !== undefined)
+      setReadSeq((current) => ({ ...current, [payload.userId]: Math.max(current[payload.userId] ?? 0, seq) }));
   });
   // A message from someone ends their typing notice.
   const lastMessage = messages[messages.length - 1];
@@ -220,16 +239,20 @@ function ConversationView({ conversation, name, viewerId }: ViewProps) {
     }
   };
 
-  // "Vu": under the viewer's last message that someone else has read.
-  const seqOf = new Map(messages.map((m) => [m.id, m.seq]));
-  const lastOwn = [...messages].reverse().find((m) => m.senderId === viewerId);
-  const seenBy = lastOwn
-    ? others.filter((p) => {
-        const readId = readUpTo[p.id];
-        const seq = readId ? seqOf.get(readId) : undefined;
-        return seq !== undefined && seq >= lastOwn.seq;
-      })
-    : [];
+  // "Vu": under the viewer's last message the other person has read; in a group, who has read the
+  // viewer's last message.
+  const ownMessages = messages.filter((m) => m.senderId === viewerId);
+  let seen: { id: string; label: string } | undefined;
+  if (isGroup) {
+    const lastOwn = ownMessages[ownMessages.length - 1];
+    const readers = lastOwn ? others.filter((p) => (readSeq[p.id] ?? 0) >= lastOwn.seq) : [];
+    if (lastOwn && readers.length)
+      seen = { id: lastOwn.id, label: t`Vu par ${readers.map((p) => p.displayName).join(', ')}` };
+  } else if (others[0]) {
+    const upTo = readSeq[others[0].id] ?? 0;
+    const lastSeen = [...ownMessages].reverse().find((m) => m.seq <= upTo);
+    if (lastSeen) seen = { id: lastSeen.id, label: t`Vu` };
+  }
   const typers = Object.keys(typing)
     .map((userId) => people.get(userId)?.displayName)
     .filter((n): n is string => Boolean(n));
@@ -297,13 +320,7 @@ function ConversationView({ conversation, name, viewerId }: ViewProps) {
               message.senderId ? (people.get(message.senderId)?.displayName ?? t`Ancien membre`) : t`Ancien membre`
             }
             showSender={isGroup}
-            seen={
-              message === lastOwn && seenBy.length > 0
-                ? isGroup
-                  ? t`Vu par ${seenBy.map((p) => p.displayName).join(', ')}`
-                  : t`Vu`
-                : undefined
-            }
+            seen={seen?.id === message.id ? seen.label : undefined}
           />
         ))}
         {pending.map((p) => (
@@ -342,7 +359,9 @@ function ConversationView({ conversation, name, viewerId }: ViewProps) {
         </p>
         {connection === 'reconnecting' ? (
           <p className="composer-offline">
-            <Trans>Reconnexion… Vos messages partiront quand la connexion sera revenue ; sinon, réessayez.</Trans>
+            <Trans>
+              Connexion perdue : attendez son retour pour envoyer. Les messages reçus entre-temps s'afficheront.
+            </Trans>
           </p>
         ) : null}
         <form

@@ -21,6 +21,7 @@ const NotificationsListQuery = graphql(`
           id
           type
           subjectId
+          questionId
           text
           createdAt
           readAt
