@@ -64,6 +64,7 @@ describe('web: messages and notifications', () => {
     await item.click();
     await hugoPage.getByRole('heading', { level: 1, name: 'Léa Fontaine' }).waitFor();
     await hugoPage.getByText('Bonjour Hugo, as-tu le budget prévisionnel ?').waitFor();
+    await hugoPage.getByText('en ligne', { exact: true }).waitFor(); // Léa was online before Hugo came
 
     // Hugo read it: Léa sees "Vu". Hugo types: Léa sees it, then his two-line message.
     await leaPage.getByText('Vu', { exact: true }).waitFor();

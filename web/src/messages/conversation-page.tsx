@@ -30,6 +30,7 @@ const ConversationHeaderQuery = graphql(`
         userId
         lastReadSeq
       }
+      onlineParticipantIds
     }
   }
 `);
@@ -48,11 +49,18 @@ export function ConversationPage() {
 
 function Conversation({ conversationId }: { conversationId: string }) {
   const { t } = useLingui();
-  const [{ data, error }] = useQuery({
+  const [{ data, error }, refetch] = useQuery({
     query: ConversationHeaderQuery,
     variables: { id: conversationId },
     requestPolicy: 'cache-and-network',
   });
+  // Back from a lost connection: who is online and how far others read may have changed unseen.
+  const connection = useConnectionState();
+  const previous = useRef(connection);
+  useEffect(() => {
+    if (previous.current === 'reconnecting' && connection === 'connected') refetch({ requestPolicy: 'network-only' });
+    previous.current = connection;
+  }, [connection, refetch]);
   const conversation = data?.conversation;
   const viewerId = data?.me.id;
   const name = conversation ? conversationName(conversation, viewerId) : '';
@@ -104,6 +112,7 @@ interface ViewProps {
     kind: string;
     participants: Person[];
     readPositions: { userId: string; lastReadSeq: number }[];
+    onlineParticipantIds: string[];
   };
   name: string;
   viewerId: string;
@@ -121,6 +130,10 @@ function ConversationView({ conversation, name, viewerId }: ViewProps) {
 
   // Presence and typing of the others, and how far each has read (a message's seq).
   const [online, setOnline] = useState<Record<string, boolean>>({});
+  const onlineAtLoad = conversation.onlineParticipantIds;
+  useEffect(() => {
+    setOnline(Object.fromEntries(onlineAtLoad.map((id) => [id, true])));
+  }, [onlineAtLoad]);
   const [typing, setTyping] = useState<Record<string, number>>({});
   const [readSeq, setReadSeq] = useState<Record<string, number>>({});
   const readAtLoad = conversation.readPositions;
