@@ -100,6 +100,9 @@ describe('web: messages and notifications', () => {
 
   it('a failed send is retried with the same clientId (one message); after a disconnect, what was sent meanwhile arrives once', async () => {
     const conversation = await startConversation(web.app, lea.accessToken, [chloe.userId]);
+    // A history longer than a page (30), from both sides.
+    for (let n = 1; n <= 32; n++)
+      await sendMessage(web.app, (n % 2 ? chloe : lea).accessToken, conversation.id, `Échange n°${n}`);
     const { page } = await web.open();
     // Socket.io starts with HTTP long-polling, then upgrades to a WebSocket (the page's "5" packet).
     // While `loseAcks` holds, the server's answer to a send is replaced by a refusal and its broadcast
@@ -130,6 +133,14 @@ describe('web: messages and notifications', () => {
     await loginThroughUi(page, lea.email, lea.password, `/messages/${conversation.id}`);
     await page.getByRole('heading', { level: 1, name: 'Chloé Martin' }).waitFor();
     await eventually(() => expect(upgraded.length).toBeGreaterThan(0), { timeoutMs: 10_000 });
+
+    // The latest page first; older messages above, on demand.
+    await page.getByText('Échange n°32', { exact: true }).waitFor();
+    await expect(page.getByText('Échange n°2', { exact: true }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Messages précédents' }).click();
+    await page.getByText('Échange n°1', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Messages précédents' }).waitFor({ state: 'detached' });
+    await expect(page.getByText('Échange n°3', { exact: true }).count()).resolves.toBe(1);
 
     // Chloé comes online.
     const { page: chloePage } = await web.open({ viewport: PHONE });

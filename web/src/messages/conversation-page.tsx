@@ -128,6 +128,13 @@ function ConversationView({ conversation, name, viewerId }: ViewProps) {
   const others = otherPeople(conversation.participants, viewerId);
   const isGroup = conversation.kind === 'GROUP';
 
+  // The loading heading this replaced had the focus after the navigation: give it to this one.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (document.activeElement === document.body || document.activeElement === null)
+      heading.current?.focus({ preventScroll: true });
+  }, []);
+
   // Presence and typing of the others, and how far each has read (a message's seq).
   const [online, setOnline] = useState<Record<string, boolean>>({});
   const onlineAtLoad = conversation.onlineParticipantIds;
@@ -277,7 +284,9 @@ function ConversationView({ conversation, name, viewerId }: ViewProps) {
           <span aria-hidden="true">←</span>
         </Link>
         <div>
-          <h1>{name}</h1>
+          <h1 ref={heading} tabIndex={-1}>
+            {name}
+          </h1>
           <p className="conversation-people">
             {isGroup ? (
               <span>
