@@ -143,6 +143,7 @@ function ConversationView({ conversation, name, viewerId }: ViewProps) {
   }, [onlineAtLoad]);
   const [typing, setTyping] = useState<Record<string, number>>({});
   const [readSeq, setReadSeq] = useState<Record<string, number>>({});
+  const [readIds, setReadIds] = useState<Record<string, string>>({});
   const readAtLoad = conversation.readPositions;
   useEffect(() => {
     setReadSeq((current) => {
@@ -164,6 +165,8 @@ function ConversationView({ conversation, name, viewerId }: ViewProps) {
     const seq = messages.find((m) => m.id === payload.messageId)?.seq;
     if (seq !== undefined)
       setReadSeq((current) => ({ ...current, [payload.userId]: Math.max(current[payload.userId] ?? 0, seq) }));
+    // A message this page does not hold yet (its own send still unacknowledged): placed once it arrives.
+    else setReadIds((current) => ({ ...current, [payload.userId]: payload.messageId }));
   });
   // A message from someone ends their typing notice.
   const lastMessage = messages[messages.length - 1];
@@ -205,7 +208,6 @@ function ConversationView({ conversation, name, viewerId }: ViewProps) {
 
   // Scrolling: to the end at first and when a message arrives while near the end (or is one's own);
   // kept in place when older messages are put above.
-  const endRef = useRef<HTMLDivElement>(null);
   const nearEnd = useRef(true);
   const olderAnchor = useRef<number | null>(null);
   useEffect(() => {
@@ -217,14 +219,16 @@ function ConversationView({ conversation, name, viewerId }: ViewProps) {
     return () => window.removeEventListener('scroll', onScroll);
   }, []);
   const firstSeq = messages[0]?.seq;
+  const pendingState = pending.map((p) => p.status).join();
   useLayoutEffect(() => {
     if (olderAnchor.current !== null) {
       window.scrollTo({ top: document.documentElement.scrollHeight - olderAnchor.current });
       olderAnchor.current = null;
       return;
     }
-    if (nearEnd.current) endRef.current?.scrollIntoView({ block: 'end' });
-  }, [messages.length, pending.length, firstSeq, loaded]);
+    // The very end of the page: the composer (sticky) then sits below the last message, not over it.
+    if (nearEnd.current) window.scrollTo({ top: document.documentElement.scrollHeight });
+  }, [messages.length, pendingState, firstSeq, loaded]);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const onOlder = async () => {
     setLoadingOlder(true);
@@ -262,14 +266,19 @@ function ConversationView({ conversation, name, viewerId }: ViewProps) {
   // "Vu": under the viewer's last message the other person has read; in a group, who has read the
   // viewer's last message.
   const ownMessages = messages.filter((m) => m.senderId === viewerId);
+  const readUpTo = (userId: string) => {
+    const pendingId = readIds[userId];
+    const pendingSeq = pendingId ? (messages.find((m) => m.id === pendingId)?.seq ?? 0) : 0;
+    return Math.max(readSeq[userId] ?? 0, pendingSeq);
+  };
   let seen: { id: string; label: string } | undefined;
   if (isGroup) {
     const lastOwn = ownMessages[ownMessages.length - 1];
-    const readers = lastOwn ? others.filter((p) => (readSeq[p.id] ?? 0) >= lastOwn.seq) : [];
+    const readers = lastOwn ? others.filter((p) => readUpTo(p.id) >= lastOwn.seq) : [];
     if (lastOwn && readers.length)
       seen = { id: lastOwn.id, label: t`Vu par ${readers.map((p) => p.displayName).join(', ')}` };
   } else if (others[0]) {
-    const upTo = readSeq[others[0].id] ?? 0;
+    const upTo = readUpTo(others[0].id);
     const lastSeen = [...ownMessages].reverse().find((m) => m.seq <= upTo);
     if (lastSeen) seen = { id: lastSeen.id, label: t`Vu` };
   }
@@ -372,7 +381,6 @@ function ConversationView({ conversation, name, viewerId }: ViewProps) {
           </li>
         ))}
       </ol>
-      <div ref={endRef} />
 
       <div className="composer-wrap">
         <p className="typing" role="status">
