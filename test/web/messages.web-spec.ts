@@ -6,10 +6,6 @@ import { addComment, addGroupMember, createGroup, createPost, joinGroup } from '
 import { expectAccessible, loginThroughUi, webSpec } from '../support/web';
 
 const PHONE = { width: 360, height: 740 };
-// TEMP screenshots
-const shot = async (page: import('playwright-core').Page, name: string) => {
-  if (process.env.WM_SHOTS) await page.screenshot({ path: `${process.env.WM_SHOTS}/${name}.png` });
-};
 
 /** Messages (UI.md: /messages, /messages/:id) and notifications (/notifications), live, between people. */
 describe('web: messages and notifications', () => {
@@ -35,7 +31,6 @@ describe('web: messages and notifications', () => {
     await loginThroughUi(leaPage, lea.email, lea.password, '/messages');
     await leaPage.getByText("Aucune conversation pour l'instant.").waitFor();
     await expectAccessible(leaPage, '/messages (empty)');
-    await shot(leaPage, '01-empty');
     await loginThroughUi(hugoPage, hugo.email, hugo.password, '/messages');
     await hugoPage.getByText("Aucune conversation pour l'instant.").waitFor();
 
@@ -44,7 +39,6 @@ describe('web: messages and notifications', () => {
     const dialog = leaPage.getByRole('dialog', { name: 'Nouvelle conversation' });
     await dialog.getByRole('searchbox', { name: 'Rechercher une personne' }).fill('hugo');
     await dialog.getByRole('checkbox', { name: /Hugo Bernard/ }).check();
-    await shot(leaPage, '02-dialog');
     await dialog.getByRole('button', { name: 'Écrire' }).click();
     await leaPage.getByRole('heading', { level: 1, name: 'Hugo Bernard' }).waitFor();
     const conversationUrl = leaPage.url();
@@ -60,7 +54,6 @@ describe('web: messages and notifications', () => {
     await item.getByText('Bonjour Hugo, as-tu le budget prévisionnel ?').waitFor();
     await item.getByText('1', { exact: true }).waitFor();
     await expectAccessible(hugoPage, '/messages (phone, dark)');
-    await shot(hugoPage, '03-list-phone-dark');
     await item.click();
     await hugoPage.getByRole('heading', { level: 1, name: 'Léa Fontaine' }).waitFor();
     await hugoPage.getByText('Bonjour Hugo, as-tu le budget prévisionnel ?').waitFor();
@@ -71,7 +64,6 @@ describe('web: messages and notifications', () => {
     const hugoField = hugoPage.getByRole('textbox', { name: 'Message' });
     await hugoField.pressSequentially('Oui, je');
     await leaPage.getByText('Hugo Bernard écrit…').waitFor();
-    await shot(leaPage, '04-typing-desktop');
     await hugoField.press('Shift+Enter');
     await hugoField.pressSequentially('te l’envoie ce soir.');
     await hugoField.press('Enter');
@@ -79,7 +71,6 @@ describe('web: messages and notifications', () => {
     await leaPage.getByText('Hugo Bernard écrit…').waitFor({ state: 'detached' });
     await expectAccessible(leaPage, '/messages/:id');
     await expectAccessible(hugoPage, '/messages/:id (phone, dark)');
-    await shot(hugoPage, '05-conv-phone-dark');
     expect(await hugoPage.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
 
     // Léa read Hugo's reply: back in her list, no unread count; writing to Hugo again opens the same conversation.
@@ -152,7 +143,6 @@ describe('web: messages and notifications', () => {
     await field.fill('Le virement de la cotisation est parti.');
     await field.press('Enter');
     await page.getByText("Échec de l'envoi").waitFor();
-    await shot(page, '06-failed');
     loseAcks = false;
     await page.getByRole('button', { name: 'Réessayer' }).click();
     await page.getByRole('button', { name: 'Réessayer' }).waitFor({ state: 'detached' });
@@ -169,7 +159,6 @@ describe('web: messages and notifications', () => {
     await page.route(/\/socket\.io\//, (route) => (offline ? void held.push(route) : route.continue()));
     await upgraded[upgraded.length - 1].close();
     await page.getByRole('status').filter({ hasText: 'Reconnexion…' }).waitFor();
-    await shot(page, '07-reconnecting');
     await sendMessage(web.app, chloe.accessToken, conversation.id, 'Bien reçu, merci !');
     await sendMessage(web.app, chloe.accessToken, conversation.id, 'Je pointe le relevé demain.');
     offline = false;
@@ -210,7 +199,6 @@ describe('web: messages and notifications', () => {
     const postId = await createPost(web.app, lea.accessToken, groupId, 'Ordre du jour de la réunion de bureau');
     await addComment(web.app, chloe.accessToken, postId, 'J’ajoute le point sur les licences.');
     await page.getByRole('link', { name: /Chloé Martin a commenté votre publication/ }).waitFor();
-    await shot(page, '08-notifications-phone');
     await nav.getByRole('link', { name: 'Notifications (1)' }).waitFor();
     await page.getByRole('button', { name: 'Tout marquer comme lu' }).click();
     await nav.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
@@ -220,7 +208,6 @@ describe('web: messages and notifications', () => {
     const { page: outsider } = await web.open();
     await loginThroughUi(outsider, hugo.email, hugo.password, '/notifications');
     await outsider.getByText("Aucune notification pour l'instant.").waitFor();
-    await shot(outsider, '09-notifications-empty');
     await outsider
       .getByRole('navigation', { name: 'Navigation principale' })
       .getByRole('link', { name: 'Notifications', exact: true })
