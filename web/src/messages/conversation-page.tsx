@@ -231,10 +231,13 @@ function ConversationView({ conversation, name, viewerId }: ViewProps) {
   }, [messages.length, pendingState, firstSeq, loaded]);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const onOlder = async () => {
+    if (loadingOlder) return;
     setLoadingOlder(true);
     olderAnchor.current = document.documentElement.scrollHeight - window.scrollY;
-    await loadOlder();
+    const added = await loadOlder();
     setLoadingOlder(false);
+    // Nothing new came (an error): the next arrival scrolls as usual.
+    if (!added) olderAnchor.current = null;
   };
 
   // The composer: Enter sends, Shift+Enter makes a new line; typing is announced now and then.
@@ -323,7 +326,7 @@ function ConversationView({ conversation, name, viewerId }: ViewProps) {
 
       {hasOlder ? (
         <div className="older">
-          <button type="button" className="button-secondary" onClick={() => void onOlder()} disabled={loadingOlder}>
+          <button type="button" className="button-secondary" onClick={() => void onOlder()}>
             {loadingOlder ? <Trans>Chargement…</Trans> : <Trans>Messages précédents</Trans>}
           </button>
         </div>

@@ -65,11 +65,11 @@ export function MessagesPage() {
 
   // A message anywhere moves its conversation up and changes its count: ask again.
   useSocketEvent('message:new', () => refetch({ requestPolicy: 'network-only' }));
-  // Back from a lost connection: what arrived meanwhile.
+  // Once (re)connected: what arrived before live delivery reached this page.
   const connection = useConnectionState();
   const previous = useRef(connection);
   useEffect(() => {
-    if (previous.current === 'reconnecting' && connection === 'connected') refetch({ requestPolicy: 'network-only' });
+    if (previous.current !== 'connected' && connection === 'connected') refetch({ requestPolicy: 'network-only' });
     previous.current = connection;
   }, [connection, refetch]);
 

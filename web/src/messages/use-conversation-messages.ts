@@ -208,15 +208,18 @@ export function useConversationMessages(conversationId: string) {
     }
   }, [conversationId, load]);
 
-  const loadOlder = useCallback(async () => {
+  /** The page before the first message held; resolves to how many came. */
+  const loadOlder = useCallback(async (): Promise<number> => {
     const first = latest.current.messages[0];
-    if (!first) return;
+    if (!first) return 0;
     try {
       const page = await fetchPage(conversationId, { before: first.id });
       dispatch({ type: 'merge', messages: page.edges.map((e) => fromGraphql(e.node)) });
       dispatch({ type: 'older', hasOlder: page.pageInfo.hasPreviousPage });
+      return page.edges.length;
     } catch (error) {
       dispatch({ type: 'loadError', error });
+      return 0;
     }
   }, [conversationId]);
 

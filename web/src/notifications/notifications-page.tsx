@@ -1,13 +1,13 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useRouter } from '@tanstack/react-router';
-import { useState, type MouseEvent } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { usePageTitle } from '../app/page-title';
 import { refreshShellData } from '../app/shell/shell-data';
 import { graphql } from '../gql';
 import { ErrorMessage } from '../lib/errors/error-message';
 import { formatDateTime, formatRelative } from '../lib/format/dates';
-import { useSocketEvent } from '../lib/socket/use-socket';
+import { useConnectionState, useSocketEvent } from '../lib/socket/use-socket';
 import { notificationPath, useNotificationSentence } from './notification-text';
 import './notifications.css';
 
@@ -61,6 +61,16 @@ export function NotificationsPage() {
   const [readHere, setReadHere] = useState<ReadonlySet<string>>(new Set());
 
   useSocketEvent('notification:new', () => refetch({ requestPolicy: 'network-only' }));
+  // Live delivery reaches connected sockets only: once (re)connected, ask for what came meanwhile.
+  const connection = useConnectionState();
+  const previous = useRef(connection);
+  useEffect(() => {
+    if (previous.current !== 'connected' && connection === 'connected') {
+      refetch({ requestPolicy: 'network-only' });
+      refreshShellData();
+    }
+    previous.current = connection;
+  }, [connection, refetch]);
 
   const notifications = data?.notifications.edges.map((e) => e.node) ?? [];
   const isUnread = (n: { id: string; readAt?: string | null }) => !n.readAt && !readHere.has(n.id);
