@@ -1,5 +1,5 @@
 import { plural } from '@lingui/core/macro';
-import { Trans } from '@lingui/react/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ErrorMessage } from '../lib/errors/error-message';
 import { useSocketEvent } from '../lib/socket/use-socket';
@@ -21,7 +21,9 @@ interface Props {
  * IntersectionObserver) with a real "Voir plus" button for keyboards, loading, empty and error states.
  */
 export function PostList({ pages, empty, accepts, hideGroup }: Props) {
+  const { t } = useLingui();
   const [incoming, setIncoming] = useState<string[]>([]);
+  const [announcement, setAnnouncement] = useState('');
   const sentinel = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const { loadMore, hasNextPage, loadingMore, loading } = pages;
@@ -62,6 +64,9 @@ export function PostList({ pages, empty, accepts, hideGroup }: Props) {
           </button>
         ) : null}
       </div>
+      <p className="sr-only" role="status">
+        {announcement}
+      </p>
       {loading ? (
         <p className="muted" role="status">
           <Trans>Chargement des publications…</Trans>
@@ -85,7 +90,10 @@ export function PostList({ pages, empty, accepts, hideGroup }: Props) {
             post={post}
             hideGroup={hideGroup}
             onChange={(change) => pages.update(post.id, change)}
-            onDeleted={pages.remove}
+            onDeleted={(postId) => {
+              pages.remove(postId);
+              setAnnouncement(t`Publication supprimée.`);
+            }}
           />
         ))}
       </div>
