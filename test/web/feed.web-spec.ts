@@ -138,6 +138,10 @@ describe('web: the feed and posts', () => {
       .click();
     await outsiderPage.getByText('Le tournoi de printemps').waitFor();
     await expect(outsiderPage.getByText(/Budget confidentiel|Qui a les clés/).count()).resolves.toBe(0);
+    // The group's posts tab: a private group's posts stay hidden from the outsider.
+    await outsiderPage.goto(`/groupes/${bureau}`);
+    await outsiderPage.getByText('Ce groupe est privé').waitFor();
+    await expect(outsiderPage.getByText('Budget confidentiel').count()).resolves.toBe(0);
 
     const { page: miaPage } = await web.open();
     await loginThroughUi(miaPage, mia.email, mia.password, `/publications/${hugoPost}`);
@@ -145,6 +149,13 @@ describe('web: the feed and posts', () => {
     await post.getByText('Moi, je les rapporte demain.').waitFor();
     await expectAccessible(miaPage, '/publications/$id (a post with comments)');
     await expect(post.getByRole('button', { name: 'Modifier la publication' }).count()).resolves.toBe(0);
+    // The moderator removes Léa's comment (after confirming), then Hugo's post.
+    await post.getByRole('button', { name: 'Supprimer le commentaire' }).click();
+    await miaPage
+      .getByRole('dialog', { name: 'Supprimer ce commentaire ?' })
+      .getByRole('button', { name: 'Supprimer' })
+      .click();
+    await post.getByText('Aucun commentaire pour l').waitFor();
     await post.getByRole('button', { name: 'Supprimer la publication' }).click();
     const dialog = miaPage.getByRole('dialog', { name: 'Supprimer cette publication ?' });
     await dialog.getByText('en tant que responsable du groupe').waitFor();
@@ -154,5 +165,11 @@ describe('web: the feed and posts', () => {
     await expect(miaPage.getByText('Qui a les clés du local ?').count()).resolves.toBe(0);
     await miaPage.goto(`/publications/${hugoPost}`);
     await miaPage.getByRole('heading', { level: 1, name: 'Publication introuvable' }).waitFor();
+    // In the group's posts tab, a member finds the group's composer and its posts.
+    await miaPage.goto(`/groupes/${bureau}`);
+    await card(miaPage, 'Budget confidentiel du bureau').waitFor();
+    await miaPage.getByRole('textbox', { name: 'Nouvelle publication' }).fill('Prochaine réunion le 3 mai.');
+    await miaPage.getByRole('button', { name: 'Publier' }).click();
+    await card(miaPage, 'Prochaine réunion le 3 mai.').waitFor();
   });
 });

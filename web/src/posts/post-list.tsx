@@ -2,7 +2,7 @@ import { plural } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ErrorMessage } from '../lib/errors/error-message';
-import { useSocketEvent } from '../lib/socket/use-socket';
+import { useConnectionState, useSocketEvent } from '../lib/socket/use-socket';
 import { PostCard } from './post-card';
 import type { PostPages } from './use-post-pages';
 
@@ -28,10 +28,30 @@ export function PostList({ pages, empty, accepts, hideGroup }: Props) {
   const listRef = useRef<HTMLDivElement>(null);
   const { loadMore, hasNextPage, loadingMore, loading } = pages;
 
+  const announce = (postIds: string[]) =>
+    setIncoming((previous) => [...previous, ...postIds.filter((id) => !previous.includes(id))]);
+
   useSocketEvent('post:new', (event) => {
-    if (!accepts(event) || pages.has(event.postId)) return;
-    setIncoming((previous) => (previous.includes(event.postId) ? previous : [...previous, event.postId]));
+    if (accepts(event) && !pages.has(event.postId)) announce([event.postId]);
   });
+
+  // Events sent while the connection was lost are gone: on its return, ask what is new since.
+  const connection = useConnectionState();
+  const lost = useRef(false);
+  const catchUp = useRef(pages.newestUnknown);
+  catchUp.current = pages.newestUnknown;
+  useEffect(() => {
+    if (connection === 'reconnecting') lost.current = true;
+    if (connection !== 'connected' || !lost.current) return;
+    lost.current = false;
+    void catchUp
+      .current()
+      .then((missed) =>
+        announce(missed.filter((post) => accepts({ postId: post.id, groupId: post.group.id })).map((post) => post.id)),
+      );
+    // `accepts` is stable per list; the effect follows the connection only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [connection]);
 
   useEffect(() => {
     const target = sentinel.current;

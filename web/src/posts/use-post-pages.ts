@@ -27,6 +27,8 @@ export interface PostPages {
   update: (postId: string, change: (post: PostCardPost) => PostCardPost) => void;
   remove: (postId: string) => void;
   has: (postId: string) => boolean;
+  /** The newest page's posts that the list does not show (after a lost connection: what was missed). */
+  newestUnknown: () => Promise<PostCardPost[]>;
 }
 
 function withoutDuplicates(posts: PostCardPost[]): PostCardPost[] {
@@ -117,5 +119,13 @@ export function usePostPages(load: PageLoader): PostPages {
       setPosts((previous) => previous.map((post) => (post.id === postId ? change(post) : post))),
     remove: (postId) => setPosts((previous) => previous.filter((post) => post.id !== postId)),
     has: (postId) => ids.current.has(postId),
+    newestUnknown: async () => {
+      try {
+        return (await load(null)).posts.filter((post) => !ids.current.has(post.id));
+      } catch {
+        // Only a hint: the next "Voir plus" or reload shows the truth.
+        return [];
+      }
+    },
   };
 }
