@@ -154,6 +154,10 @@ export function PostCard({ post, onChange, onDeleted, expanded = false, hideGrou
           )}
           <Link to="/publications/$id" params={{ id: post.id }} className="post-permalink">
             <RelativeTime value={post.createdAt} />
+            <span className="sr-only">
+              {' '}
+              <Trans>(ouvrir la publication)</Trans>
+            </span>
           </Link>
           {post.editedAt ? (
             <>
