@@ -44,7 +44,7 @@ export function PostComposer({ groups, onPosted }: Props) {
       <textarea
         id={bodyId}
         name="body"
-        rows={3}
+        rows={2}
         maxLength={20000}
         required
         placeholder={t`Partagez une nouvelle, une question, un rendez-vous…`}

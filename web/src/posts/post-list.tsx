@@ -35,22 +35,31 @@ export function PostList({ pages, empty, accepts, hideGroup }: Props) {
     if (accepts(event) && !pages.has(event.postId)) announce([event.postId]);
   });
 
-  // Events sent while the connection was lost are gone: on its return, ask what is new since.
+  // Events sent while there was no connection (lost, or not yet open when the list loaded) are gone:
+  // once it is up, ask what is new since.
   const connection = useConnectionState();
-  const lost = useRef(false);
-  const catchUp = useRef(pages.newestUnknown);
-  catchUp.current = pages.newestUnknown;
+  const wasConnected = useRef(connection === 'connected');
+  const latest = useRef({ newestUnknown: pages.newestUnknown, loading, accepts });
+  latest.current = { newestUnknown: pages.newestUnknown, loading, accepts };
   useEffect(() => {
-    if (connection === 'reconnecting') lost.current = true;
-    if (connection !== 'connected' || !lost.current) return;
-    lost.current = false;
-    void catchUp
-      .current()
+    if (connection !== 'connected') {
+      wasConnected.current = false;
+      return;
+    }
+    if (wasConnected.current) return;
+    wasConnected.current = true;
+    // Still loading: that first page will hold them.
+    if (latest.current.loading) return;
+    void latest.current
+      .newestUnknown()
       .then((missed) =>
-        announce(missed.filter((post) => accepts({ postId: post.id, groupId: post.group.id })).map((post) => post.id)),
+        announce(
+          missed
+            .filter((post) => latest.current.accepts({ postId: post.id, groupId: post.group.id }))
+            .map((post) => post.id),
+        ),
       );
-    // `accepts` is stable per list; the effect follows the connection only.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The effect follows the connection only; everything else is read from `latest`.
   }, [connection]);
 
   useEffect(() => {
@@ -74,7 +83,8 @@ export function PostList({ pages, empty, accepts, hideGroup }: Props) {
     listRef.current?.scrollIntoView({ block: 'start' });
   };
 
-  const count = incoming.length;
+  // A post announced while the list was loading may already be in it.
+  const count = incoming.filter((id) => !pages.has(id)).length;
   return (
     <div className="post-list-area">
       <div className="new-posts" aria-live="polite">
