@@ -25,7 +25,7 @@ export function PostComposer({ groups, onPosted }: Props) {
   const { t } = useLingui();
   const bodyId = useId();
   const groupId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
   const [, createPost] = useMutation(PostCreateMutation);
   const { onSubmit, error } = useSubmit(async (data) => {
     const result = await createPost({
@@ -33,15 +33,17 @@ export function PostComposer({ groups, onPosted }: Props) {
     });
     if (result.error) throw result.error;
     if (result.data) onPosted(result.data.createPost);
-    formRef.current?.reset();
+    // Only the text goes: the chosen group stays for the next post.
+    if (bodyRef.current) bodyRef.current.value = '';
   });
   const single = groups.length === 1 ? groups[0] : undefined;
   return (
-    <form ref={formRef} className="post-composer" onSubmit={onSubmit} noValidate>
+    <form className="post-composer" onSubmit={onSubmit} noValidate>
       <label htmlFor={bodyId} className="post-composer-label">
         <Trans>Nouvelle publication</Trans>
       </label>
       <textarea
+        ref={bodyRef}
         id={bodyId}
         name="body"
         rows={2}
