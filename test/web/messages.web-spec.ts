@@ -203,6 +203,9 @@ describe('web: messages and notifications', () => {
     await page.getByRole('button', { name: 'Tout marquer comme lu' }).click();
     await nav.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Tout marquer comme lu' }).waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: /Chloé Martin a commenté votre publication/ }).click();
+    await page.waitForURL((url) => url.pathname === `/publications/${postId}`);
+    await page.getByText('Ordre du jour de la réunion de bureau').first().waitFor();
 
     // Hugo, the outsider, was told nothing about the group's content.
     const { page: outsider } = await web.open();
