@@ -1,7 +1,182 @@
-import { useLingui } from '@lingui/react/macro';
-import { UnderConstruction } from '../app/under-construction';
+import { plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
+import { Link } from '@tanstack/react-router';
+import { useEffect, useId, useState } from 'react';
+import { useQuery } from 'urql';
+import { usePageTitle } from '../app/page-title';
+import { graphql } from '../gql';
+import type { GroupsListQuery } from '../gql/graphql';
+import { ErrorMessage } from '../lib/errors/error-message';
+import { CreateGroupDialog } from './create-group-dialog';
+import { JoinButton, VisibilityBadge } from './join-button';
+import './groups.css';
+
+const GroupsListQueryDoc = graphql(`
+  query GroupsList($search: String, $memberOf: Boolean!, $first: Int!) {
+    groups(search: $search, memberOf: $memberOf, first: $first) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          description
+          visibility
+          memberCount
+          viewerRole
+          viewerHasPendingRequest
+          organization {
+            id
+            name
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+const GroupsViewerQuery = graphql(`
+  query GroupsViewer {
+    me {
+      id
+      memberships {
+        organization {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+const PAGE = 20;
+const listContext = { additionalTypenames: ['Group'] };
+
+/** The text typed, once the person pauses (300 ms): one request per pause, not per key. */
+function useDebounced(value: string, delay = 300): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delay);
+    return () => clearTimeout(timer);
+  }, [value, delay]);
+  return settled;
+}
 
 export function GroupsPage() {
   const { t } = useLingui();
-  return <UnderConstruction title={t`Groupes`} />;
+  usePageTitle(t`Groupes`);
+  const searchId = useId();
+  const [typed, setTyped] = useState('');
+  const search = useDebounced(typed.trim());
+  const [{ data: viewer }] = useQuery({ query: GroupsViewerQuery });
+  const organizations = viewer?.me.memberships.map((m) => m.organization) ?? [];
+
+  return (
+    <section className="page groups-page" aria-labelledby="groups-title">
+      <div className="groups-heading">
+        <h1 id="groups-title">
+          <Trans>Groupes</Trans>
+        </h1>
+        {organizations.length > 0 ? <CreateGroupDialog organizations={organizations} /> : null}
+      </div>
+      <div className="field groups-filter">
+        <label htmlFor={searchId}>
+          <Trans>Filtrer les groupes par nom</Trans>
+        </label>
+        <input
+          id={searchId}
+          type="search"
+          value={typed}
+          onChange={(event) => setTyped(event.target.value)}
+          autoComplete="off"
+          enterKeyHint="search"
+        />
+      </div>
+      <GroupList memberOf title={t`Mes groupes`} search={search} />
+      <GroupList memberOf={false} title={t`Autres groupes`} search={search} />
+    </section>
+  );
+}
+
+function GroupList({ memberOf, title, search }: { memberOf: boolean; title: string; search: string }) {
+  const { t } = useLingui();
+  const headingId = useId();
+  const [first, setFirst] = useState(PAGE);
+  useEffect(() => setFirst(PAGE), [search]);
+  const [{ data, fetching, error }] = useQuery({
+    query: GroupsListQueryDoc,
+    variables: { search: search || null, memberOf, first },
+    // An empty list holds no Group for urql to notice: joining one must still refresh it.
+    context: listContext,
+  });
+  const groups = data?.groups;
+  return (
+    <section className="group-list-section" aria-labelledby={headingId} aria-busy={fetching}>
+      <h2 id={headingId}>
+        {title}
+        {groups ? <span className="group-list-count"> ({groups.totalCount})</span> : null}
+      </h2>
+      <ErrorMessage error={error} />
+      {!groups && fetching ? (
+        <p className="groups-loading">
+          <Trans>Chargement des groupes…</Trans>
+        </p>
+      ) : null}
+      {groups && groups.edges.length === 0 ? (
+        <p className="notice">
+          {search ? (
+            <Trans>Aucun groupe ne correspond à « {search} ». Essayez un autre mot.</Trans>
+          ) : memberOf ? (
+            <Trans>Vous ne faites partie d'aucun groupe pour l'instant. Rejoignez-en un ci-dessous.</Trans>
+          ) : (
+            <Trans>Aucun autre groupe pour l'instant.</Trans>
+          )}
+        </p>
+      ) : null}
+      {groups && groups.edges.length > 0 ? (
+        <ul className="group-list">
+          {groups.edges.map(({ node }) => (
+            <GroupCard key={node.id} group={node} />
+          ))}
+        </ul>
+      ) : null}
+      {groups?.pageInfo.hasNextPage ? (
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => setFirst((n) => Math.min(n + PAGE, 100))}
+          disabled={first >= 100}
+        >
+          {t`Afficher plus de groupes`}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+type GroupNode = GroupsListQuery['groups']['edges'][number]['node'];
+
+function GroupCard({ group }: { group: GroupNode }) {
+  const members = plural(group.memberCount, { one: '# membre', other: '# membres' });
+  return (
+    <li className="group-card">
+      <div className="group-card-body">
+        <h3 className="group-card-title">
+          <Link to="/groupes/$id" params={{ id: group.id }}>
+            {group.name}
+          </Link>
+        </h3>
+        <p className="group-meta">
+          <VisibilityBadge visibility={group.visibility} />
+          <span>{members}</span>
+          <span>{group.organization.name}</span>
+        </p>
+        {group.description ? <p className="group-card-description">{group.description}</p> : null}
+      </div>
+      <JoinButton group={group} />
+    </li>
+  );
 }
