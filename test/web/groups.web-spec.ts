@@ -70,6 +70,8 @@ describe('web: groups', () => {
     await page.getByRole('heading', { level: 1, name: 'Trésoriers du Rhône' }).waitFor();
     const tabs = page.getByRole('navigation', { name: 'Onglets du groupe' });
     expect(await tabs.getByRole('link', { name: 'Publications' }).getAttribute('aria-current')).toBe('page');
+    const lastTab = await tabs.getByRole('link', { name: 'À propos' }).boundingBox();
+    expect(lastTab!.x + lastTab!.width).toBeLessThanOrEqual(360); // the four tabs fit a phone's width
     await page.getByText('2 membres', { exact: true }).waitFor();
     await tabs.getByRole('link', { name: 'Membres' }).click();
     await page.getByRole('heading', { level: 2, name: /^Membres/ }).waitFor();
