@@ -16,10 +16,11 @@ describe('web: groups', () => {
   let outsider: Session; // never in the private group
   let publicId: string;
   let privateId: string;
+  let federation: string;
 
   beforeAll(async () => {
     const admin = await loginAdmin(web.app);
-    const federation = await federationId(web.app, admin.accessToken);
+    federation = await federationId(web.app, admin.accessToken);
     [owner, lea, hugo, ines, marc, outsider] = await Promise.all(
       ['Claire Martin', 'Léa Fontaine', 'Hugo Bernard', 'Inès Petit', 'Marc Dubois', 'Paul Girard'].map((name) =>
         newMember(web.app, admin.accessToken, federation, 'MEMBER', name),
@@ -202,8 +203,25 @@ describe('web: groups', () => {
     await page.goto('/groupes/6f1c1b8e-2a53-4d5e-9d61-0b7f3d2c9a10');
     await page.getByRole('heading', { level: 1, name: 'Groupe introuvable' }).waitFor();
 
-    // Creating a group: a blank name is refused, what was typed stays; then it is created.
+    // Long lists come a page at a time.
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        createGroup(web.app, owner.accessToken, {
+          organizationId: federation,
+          name: `Tournoi ${String(i + 1).padStart(2, '0')}`,
+          visibility: 'PUBLIC',
+        }),
+      ),
+    );
     await page.goto('/groupes');
+    const others = page.getByRole('region', { name: /^Autres groupes/ });
+    await others.getByRole('link', { name: 'Tournoi 18' }).waitFor();
+    expect(await others.getByRole('link', { name: 'Tournoi 20' }).count()).toBe(0);
+    await others.getByRole('button', { name: 'Afficher plus de groupes' }).click();
+    await others.getByRole('link', { name: 'Tournoi 20' }).waitFor();
+    expect(await others.getByRole('button', { name: 'Afficher plus de groupes' }).count()).toBe(0);
+
+    // Creating a group: a blank name is refused, what was typed stays; then it is created.
     await page.getByRole('button', { name: 'Créer un groupe' }).click();
     const dialog = page.getByRole('dialog', { name: 'Créer un groupe' });
     await dialog.getByLabel('Description').fill('Covoiturage pour les tournois.');

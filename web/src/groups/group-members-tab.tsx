@@ -14,10 +14,10 @@ import { mayChangeRoles, roleLabels, roleOrder, useGroupHeader } from './group-d
 import { groupRoute } from './routes';
 
 const GroupMembersQueryDoc = graphql(`
-  query GroupMembers($id: ID!, $first: Int!) {
+  query GroupMembers($id: ID!, $after: String) {
     group(id: $id) {
       id
-      members(first: $first) {
+      members(first: 50, after: $after) {
         totalCount
         edges {
           node {
@@ -91,21 +91,28 @@ type Member = NonNullable<GroupMembersQuery['group']>['members']['edges'][number
 export function GroupMembersTab() {
   const { t } = useLingui();
   const { id } = groupRoute.useParams();
-  const [{ data: header }] = useGroupHeader(id);
+  const [{ data: header }, refetchHeader] = useGroupHeader(id);
   const group = header?.group;
-  const [first, setFirst] = useState(50);
+  // Pages after the first, by the cursor they start after; `version` makes every page ask again after a change.
+  const [cursors, setCursors] = useState<string[]>([]);
+  const [version, setVersion] = useState(0);
   const [{ data, fetching, error }, refetchMembers] = useQuery({
     query: GroupMembersQueryDoc,
-    variables: { id, first },
+    variables: { id, after: null },
     requestPolicy: 'cache-and-network',
   });
   const manager = group?.viewerCanModerate ?? false;
   const owner = group ? mayChangeRoles(group) : false;
   const viewerId = useShellData()?.me.id;
-  const refresh = () => refetchMembers({ requestPolicy: 'network-only' });
+  const refresh = () => {
+    refetchMembers({ requestPolicy: 'network-only' });
+    refetchHeader({ requestPolicy: 'network-only' });
+    setVersion((v) => v + 1);
+  };
 
   const members = data?.group?.members;
   const memberIds = new Set(members?.edges.map((e) => e.node.user.id));
+  const rowProps = { groupId: id, viewerId, manager, owner, onChanged: refresh };
 
   return (
     <section className="group-members" aria-labelledby="group-members-title">
@@ -128,25 +135,86 @@ export function GroupMembersTab() {
       ) : null}
       {members ? (
         <ul className="member-list">
-          {members.edges.map(({ node }) => (
-            <MemberRow
-              key={node.user.id}
-              groupId={id}
-              member={node}
-              isViewer={node.user.id === viewerId}
-              canManage={manager && (owner || node.role === 'MEMBER')}
-              canChangeRole={owner}
-              onChanged={refresh}
-            />
+          <MemberRows members={members.edges.map((e) => e.node)} {...rowProps} />
+          {cursors.map((after) => (
+            <MembersPage key={after} after={after} version={version} {...rowProps} />
           ))}
         </ul>
       ) : null}
-      {members?.pageInfo.hasNextPage && first < 100 ? (
-        <button type="button" className="button-secondary" onClick={() => setFirst(100)}>
-          <Trans>Afficher plus de membres</Trans>
-        </button>
+      {members ? (
+        <MoreMembers
+          groupId={id}
+          after={cursors.length ? cursors[cursors.length - 1] : null}
+          first={members}
+          onMore={(cursor) => setCursors((list) => [...list, cursor])}
+        />
       ) : null}
     </section>
+  );
+}
+
+interface RowsProps {
+  groupId: string;
+  viewerId: string | undefined;
+  manager: boolean;
+  owner: boolean;
+  onChanged: () => void;
+}
+
+function MemberRows({ members, groupId, viewerId, manager, owner, onChanged }: RowsProps & { members: Member[] }) {
+  return members.map((member) => (
+    <MemberRow
+      key={member.user.id}
+      groupId={groupId}
+      member={member}
+      isViewer={member.user.id === viewerId}
+      canManage={manager && (owner || member.role === 'MEMBER')}
+      canChangeRole={owner}
+      onChanged={onChanged}
+    />
+  ));
+}
+
+/** One more page of members (after the first), asked again whenever `version` changes. */
+function MembersPage({ after, version, ...rowProps }: RowsProps & { after: string; version: number }) {
+  const [{ data }, refetch] = useQuery({
+    query: GroupMembersQueryDoc,
+    variables: { id: rowProps.groupId, after },
+  });
+  const seen = useRef(version);
+  useEffect(() => {
+    if (seen.current === version) return;
+    seen.current = version;
+    refetch({ requestPolicy: 'network-only' });
+  }, [version, refetch]);
+  const members = data?.group?.members.edges.map((e) => e.node) ?? [];
+  return <MemberRows members={members} {...rowProps} />;
+}
+
+/** "Afficher plus de membres" while the last page loaded says there are more. */
+function MoreMembers({
+  groupId,
+  after,
+  first,
+  onMore,
+}: {
+  groupId: string;
+  after: string | null;
+  first: { pageInfo: { hasNextPage: boolean; endCursor?: string | null } };
+  onMore: (cursor: string) => void;
+}) {
+  const [{ data }] = useQuery({
+    query: GroupMembersQueryDoc,
+    variables: { id: groupId, after },
+    pause: after === null,
+  });
+  const last = after === null ? first : data?.group?.members;
+  if (!last?.pageInfo.hasNextPage || !last.pageInfo.endCursor) return null;
+  const cursor = last.pageInfo.endCursor;
+  return (
+    <button type="button" className="button-secondary" onClick={() => onMore(cursor)}>
+      <Trans>Afficher plus de membres</Trans>
+    </button>
   );
 }
 

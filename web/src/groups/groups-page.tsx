@@ -12,8 +12,8 @@ import { JoinButton, VisibilityBadge } from './join-button';
 import './groups.css';
 
 const GroupsListQueryDoc = graphql(`
-  query GroupsList($search: String, $memberOf: Boolean!, $first: Int!) {
-    groups(search: $search, memberOf: $memberOf, first: $first) {
+  query GroupsList($search: String, $memberOf: Boolean!, $after: String) {
+    groups(search: $search, memberOf: $memberOf, first: 20, after: $after) {
       totalCount
       edges {
         node {
@@ -52,7 +52,6 @@ const GroupsViewerQuery = graphql(`
   }
 `);
 
-const PAGE = 20;
 const listContext = { additionalTypenames: ['Group'] };
 
 /** The text typed, once the person pauses (300 ms): one request per pause, not per key. */
@@ -102,17 +101,18 @@ export function GroupsPage() {
 }
 
 function GroupList({ memberOf, title, search }: { memberOf: boolean; title: string; search: string }) {
-  const { t } = useLingui();
   const headingId = useId();
-  const [first, setFirst] = useState(PAGE);
-  useEffect(() => setFirst(PAGE), [search]);
+  // Pages after the first, by the cursor they start after (a new search starts again from the first).
+  const [cursors, setCursors] = useState<string[]>([]);
+  useEffect(() => setCursors([]), [search]);
   const [{ data, fetching, error }] = useQuery({
     query: GroupsListQueryDoc,
-    variables: { search: search || null, memberOf, first },
+    variables: { search: search || null, memberOf, after: null },
     // An empty list holds no Group for urql to notice: joining one must still refresh it.
     context: listContext,
   });
   const groups = data?.groups;
+  const variables = { search: search || null, memberOf };
   return (
     <section className="group-list-section" aria-labelledby={headingId} aria-busy={fetching}>
       <h2 id={headingId}>
@@ -141,19 +141,56 @@ function GroupList({ memberOf, title, search }: { memberOf: boolean; title: stri
           {groups.edges.map(({ node }) => (
             <GroupCard key={node.id} group={node} />
           ))}
+          {cursors.map((after) => (
+            <GroupsPageAfter key={after} variables={{ ...variables, after }} />
+          ))}
         </ul>
       ) : null}
-      {groups?.pageInfo.hasNextPage ? (
-        <button
-          type="button"
-          className="button-secondary"
-          onClick={() => setFirst((n) => Math.min(n + PAGE, 100))}
-          disabled={first >= 100}
-        >
-          {t`Afficher plus de groupes`}
-        </button>
+      {groups ? (
+        <MoreGroups
+          variables={{ ...variables, after: cursors.length ? cursors[cursors.length - 1] : null }}
+          first={groups}
+          onMore={(cursor) => setCursors((list) => [...list, cursor])}
+        />
       ) : null}
     </section>
+  );
+}
+
+interface PageVariables {
+  search: string | null;
+  memberOf: boolean;
+  after: string | null;
+}
+
+function GroupsPageAfter({ variables }: { variables: PageVariables }) {
+  const [{ data }] = useQuery({ query: GroupsListQueryDoc, variables, context: listContext });
+  return data?.groups.edges.map(({ node }) => <GroupCard key={node.id} group={node} />) ?? null;
+}
+
+/** "Afficher plus de groupes" while the last page loaded says there are more. */
+function MoreGroups({
+  variables,
+  first,
+  onMore,
+}: {
+  variables: PageVariables;
+  first: { pageInfo: { hasNextPage: boolean; endCursor?: string | null } };
+  onMore: (cursor: string) => void;
+}) {
+  const [{ data }] = useQuery({
+    query: GroupsListQueryDoc,
+    variables,
+    context: listContext,
+    pause: variables.after === null,
+  });
+  const last = variables.after === null ? first : data?.groups;
+  if (!last?.pageInfo.hasNextPage || !last.pageInfo.endCursor) return null;
+  const cursor = last.pageInfo.endCursor;
+  return (
+    <button type="button" className="button-secondary" onClick={() => onMore(cursor)}>
+      <Trans>Afficher plus de groupes</Trans>
+    </button>
   );
 }
 
