@@ -66,6 +66,7 @@ describe('web: groups', () => {
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
 
     await tresoriers.getByRole('button', { name: 'Rejoindre le groupe' }).click();
+    await page.getByRole('status').filter({ hasText: 'Vous avez rejoint « Trésoriers du Rhône ».' }).waitFor();
     await mine.getByRole('link', { name: 'Trésoriers du Rhône' }).click();
 
     await page.getByRole('heading', { level: 1, name: 'Trésoriers du Rhône' }).waitFor();

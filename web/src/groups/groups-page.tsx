@@ -72,6 +72,7 @@ export function GroupsPage() {
   const search = useDebounced(typed.trim());
   const [{ data: viewer }] = useQuery({ query: GroupsViewerQuery });
   const organizations = viewer?.me.memberships.map((m) => m.organization) ?? [];
+  const [announcement, setAnnouncement] = useState('');
 
   return (
     <section className="page groups-page" aria-labelledby="groups-title">
@@ -94,13 +95,23 @@ export function GroupsPage() {
           enterKeyHint="search"
         />
       </div>
-      <GroupList memberOf title={t`Mes groupes`} search={search} />
-      <GroupList memberOf={false} title={t`Autres groupes`} search={search} />
+      <p role="status" className="group-done">
+        {announcement}
+      </p>
+      <GroupList memberOf title={t`Mes groupes`} search={search} onJoined={setAnnouncement} />
+      <GroupList memberOf={false} title={t`Autres groupes`} search={search} onJoined={setAnnouncement} />
     </section>
   );
 }
 
-function GroupList({ memberOf, title, search }: { memberOf: boolean; title: string; search: string }) {
+interface GroupListProps {
+  memberOf: boolean;
+  title: string;
+  search: string;
+  onJoined: (message: string) => void;
+}
+
+function GroupList({ memberOf, title, search, onJoined }: GroupListProps) {
   const headingId = useId();
   // Pages after the first, by the cursor they start after (a new search starts again from the first).
   const [cursors, setCursors] = useState<string[]>([]);
@@ -139,10 +150,10 @@ function GroupList({ memberOf, title, search }: { memberOf: boolean; title: stri
       {groups && groups.edges.length > 0 ? (
         <ul className="group-list">
           {groups.edges.map(({ node }) => (
-            <GroupCard key={node.id} group={node} />
+            <GroupCard key={node.id} group={node} onJoined={onJoined} />
           ))}
           {cursors.map((after) => (
-            <GroupsPageAfter key={after} variables={{ ...variables, after }} />
+            <GroupsPageAfter key={after} variables={{ ...variables, after }} onJoined={onJoined} />
           ))}
         </ul>
       ) : null}
@@ -163,9 +174,9 @@ interface PageVariables {
   after: string | null;
 }
 
-function GroupsPageAfter({ variables }: { variables: PageVariables }) {
+function GroupsPageAfter({ variables, onJoined }: { variables: PageVariables; onJoined: (message: string) => void }) {
   const [{ data }] = useQuery({ query: GroupsListQueryDoc, variables, context: listContext });
-  return data?.groups.edges.map(({ node }) => <GroupCard key={node.id} group={node} />) ?? null;
+  return data?.groups.edges.map(({ node }) => <GroupCard key={node.id} group={node} onJoined={onJoined} />) ?? null;
 }
 
 /** "Afficher plus de groupes" while the last page loaded says there are more. */
@@ -196,7 +207,7 @@ function MoreGroups({
 
 type GroupNode = GroupsListQuery['groups']['edges'][number]['node'];
 
-function GroupCard({ group }: { group: GroupNode }) {
+function GroupCard({ group, onJoined }: { group: GroupNode; onJoined: (message: string) => void }) {
   const members = plural(group.memberCount, { one: '# membre', other: '# membres' });
   return (
     <li className="group-card">
@@ -213,7 +224,7 @@ function GroupCard({ group }: { group: GroupNode }) {
         </p>
         {group.description ? <p className="group-card-description">{group.description}</p> : null}
       </div>
-      <JoinButton group={group} />
+      <JoinButton group={group} onJoined={onJoined} />
     </li>
   );
 }

@@ -25,17 +25,28 @@ interface Props {
     viewerRole?: GroupRole | null;
     viewerHasPendingRequest: boolean;
   };
+  /**
+   * Told once the API accepted, with a sentence to announce (the button goes away; in the list,
+   * the group moves to "Mes groupes"). Without it, the button's place says it.
+   */
+  onJoined?: (message: string) => void;
 }
 
 /**
  * Join a public group at once, or ask to join a private one; once asked, "Demande envoyée".
  * Nothing for a member (the page says the role elsewhere).
  */
-export function JoinButton({ group }: Props) {
+export function JoinButton({ group, onJoined }: Props) {
   const { t } = useLingui();
   const [{ fetching }, join] = useMutation(JoinGroupMutation);
   const [error, setError] = useState<unknown>(null);
-  if (group.viewerRole) return null;
+  const [joined, setJoined] = useState(false);
+  if (group.viewerRole)
+    return joined ? (
+      <p className="group-pending" role="status">
+        <Trans>Vous faites maintenant partie du groupe.</Trans>
+      </p>
+    ) : null;
   if (group.viewerHasPendingRequest)
     return (
       <p className="group-pending" role="status">
@@ -46,7 +57,18 @@ export function JoinButton({ group }: Props) {
     if (fetching) return;
     setError(null);
     const result = await join({ groupId: group.id });
-    if (result.error) setError(result.error);
+    if (result.error) {
+      setError(result.error);
+      return;
+    }
+    const name = group.name;
+    if (onJoined)
+      onJoined(
+        group.visibility === 'PUBLIC'
+          ? t`Vous avez rejoint « ${name} ».`
+          : t`Demande envoyée pour « ${name} » : un responsable du groupe va y répondre.`,
+      );
+    else setJoined(true);
   };
   return (
     <div className="join-button">
