@@ -1,7 +1,7 @@
 import { i18n } from '@lingui/core';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Link } from '@tanstack/react-router';
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { GroupHeaderQuery, GroupVisibility } from '../gql/graphql';
@@ -53,6 +53,13 @@ export function GroupAboutTab() {
   const group = data?.group;
   const [{ data: managersData }] = useQuery({ query: GroupManagersQuery, variables: { id } });
   const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const closing = useRef(false);
+  // Back on the "Modifier" button once the form closes, so the keyboard does not start over from the top.
+  useEffect(() => {
+    if (!editing && closing.current) editButton.current?.focus();
+    closing.current = false;
+  }, [editing]);
   if (!group) return null;
   const managers = (managersData?.group?.members.edges ?? [])
     .map((e) => e.node)
@@ -120,9 +127,15 @@ export function GroupAboutTab() {
       </dl>
       {mayChangeRoles(group) ? (
         editing ? (
-          <EditGroupForm group={group} onDone={() => setEditing(false)} />
+          <EditGroupForm
+            group={group}
+            onDone={() => {
+              closing.current = true;
+              setEditing(false);
+            }}
+          />
         ) : (
-          <button type="button" className="button-secondary" onClick={() => setEditing(true)}>
+          <button type="button" className="button-secondary" ref={editButton} onClick={() => setEditing(true)}>
             <Trans>Modifier le groupe</Trans>
           </button>
         )
@@ -166,6 +179,7 @@ function EditGroupForm({ group, onDone }: { group: Group; onDone: () => void }) 
         name="name"
         label={t`Nom du groupe`}
         defaultValue={group.name}
+        autoFocus
         required
         maxLength={200}
         error={error}
