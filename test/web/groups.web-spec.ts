@@ -114,6 +114,10 @@ describe('web: groups', () => {
     await requests.getByRole('link', { name: 'Hugo Bernard' }).waitFor();
     await requests.getByRole('link', { name: 'Inès Petit' }).waitFor();
     await expectAccessible(manager, 'members tab (manager, two requests)');
+    const membersTab = manager
+      .getByRole('navigation', { name: 'Onglets du groupe' })
+      .getByRole('link', { name: /^Membres/ });
+    await eventually(async () => expect(await membersTab.textContent()).toContain('2 demandes en attente'));
 
     await requests
       .getByRole('listitem')
@@ -127,6 +131,7 @@ describe('web: groups', () => {
       .getByRole('button', { name: 'Accepter' })
       .click();
     await requests.getByText('Aucune demande en attente.').waitFor();
+    await eventually(async () => expect(await membersTab.textContent()).toBe('Membres'));
     const members = manager.getByRole('region', { name: /^Membres/ });
     await members.getByRole('link', { name: 'Hugo Bernard' }).waitFor();
     expect(await groupStanding(web.app, ines.accessToken, privateId)).toEqual({

@@ -31,6 +31,23 @@ export const GroupHeaderQuery = graphql(`
   }
 `);
 
+/** Pending requests, for the group's managers (the members tab lists them, the header counts them). */
+export const GroupJoinRequestsQuery = graphql(`
+  query GroupJoinRequests($id: ID!) {
+    group(id: $id) {
+      id
+      joinRequests {
+        createdAt
+        user {
+          id
+          displayName
+          jobTitle
+        }
+      }
+    }
+  }
+`);
+
 export function useGroupHeader(id: string) {
   return useQuery({ query: GroupHeaderQuery, variables: { id } });
 }

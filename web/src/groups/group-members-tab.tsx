@@ -10,7 +10,7 @@ import { formatDate } from '../lib/format/dates';
 import { ErrorMessage } from '../lib/errors/error-message';
 import { useSocketEvent } from '../lib/socket/use-socket';
 import { AddMemberForm } from './add-member-form';
-import { mayChangeRoles, roleLabels, roleOrder, useGroupHeader } from './group-data';
+import { GroupJoinRequestsQuery, mayChangeRoles, roleLabels, roleOrder, useGroupHeader } from './group-data';
 import { groupRoute } from './routes';
 
 const GroupMembersQueryDoc = graphql(`
@@ -33,22 +33,6 @@ const GroupMembersQueryDoc = graphql(`
         pageInfo {
           hasNextPage
           endCursor
-        }
-      }
-    }
-  }
-`);
-
-const GroupJoinRequestsQuery = graphql(`
-  query GroupJoinRequests($id: ID!) {
-    group(id: $id) {
-      id
-      joinRequests {
-        createdAt
-        user {
-          id
-          displayName
-          jobTitle
         }
       }
     }

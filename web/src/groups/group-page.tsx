@@ -3,13 +3,13 @@ import { plural } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Link, Outlet } from '@tanstack/react-router';
 import { useId, useRef, useState } from 'react';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { usePageTitle } from '../app/page-title';
 import { graphql } from '../gql';
 import type { GroupHeaderQuery as GroupHeaderData } from '../gql/graphql';
 import { ErrorMessage } from '../lib/errors/error-message';
 import { useSocketEvent } from '../lib/socket/use-socket';
-import { mayReadContent, roleLabels, useGroupHeader } from './group-data';
+import { GroupJoinRequestsQuery, mayReadContent, roleLabels, useGroupHeader } from './group-data';
 import { JoinButton, VisibilityBadge } from './join-button';
 import { groupRoute } from './routes';
 import './groups.css';
@@ -41,10 +41,17 @@ export function GroupPage() {
   const { id } = groupRoute.useParams();
   const [{ data, fetching, error }, refetch] = useGroupHeader(id);
   const group = data?.group;
+  const [pending, refetchPending] = useQuery({
+    query: GroupJoinRequestsQuery,
+    variables: { id },
+    pause: !group?.viewerCanModerate,
+  });
   usePageTitle(group?.name ?? (error && !fetching ? t`Groupe introuvable` : t`Groupe`));
   // A request accepted (or any news about this group) while the page is open: show the group as it is now.
   useSocketEvent('notification:new', (notification) => {
-    if (notification.subjectId === id) refetch({ requestPolicy: 'network-only' });
+    if (notification.subjectId !== id) return;
+    refetch({ requestPolicy: 'network-only' });
+    if (group?.viewerCanModerate) refetchPending({ requestPolicy: 'network-only' });
   });
 
   if (!group) {
@@ -82,6 +89,7 @@ export function GroupPage() {
   }
 
   const readable = mayReadContent(group);
+  const pendingCount = pending.data?.group?.joinRequests.length ?? 0;
   const refresh = () => refetch({ requestPolicy: 'network-only' });
   return (
     <section className="page group-page" aria-labelledby="group-title">
@@ -122,6 +130,15 @@ export function GroupPage() {
               <li>
                 <Link to="/groupes/$id/membres" params={{ id }} activeProps={{ 'aria-current': 'page' }}>
                   <Trans>Membres</Trans>
+                  {pendingCount > 0 ? (
+                    <span className="tab-badge">
+                      {pendingCount}
+                      <span className="sr-only">
+                        {' '}
+                        {plural(pendingCount, { one: 'demande en attente', other: 'demandes en attente' })}
+                      </span>
+                    </span>
+                  ) : null}
                 </Link>
               </li>
               <li>
