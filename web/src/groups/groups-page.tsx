@@ -53,6 +53,11 @@ const GroupsViewerQuery = graphql(`
 `);
 
 const listContext = { additionalTypenames: ['Group'] };
+/**
+ * The name filter, kept for the session: back from a group, the list is as it was. (Not in the
+ * address: each change of address moves the focus to the page's title, away from the field.)
+ */
+let lastFilter = '';
 
 /** The text typed, once the person pauses (300 ms): one request per pause, not per key. */
 function useDebounced(value: string, delay = 300): string {
@@ -68,8 +73,11 @@ export function GroupsPage() {
   const { t } = useLingui();
   usePageTitle(t`Groupes`);
   const searchId = useId();
-  const [typed, setTyped] = useState('');
+  const [typed, setTyped] = useState(lastFilter);
   const search = useDebounced(typed.trim());
+  useEffect(() => {
+    lastFilter = search;
+  }, [search]);
   const [{ data: viewer }] = useQuery({ query: GroupsViewerQuery });
   const organizations = viewer?.me.memberships.map((m) => m.organization) ?? [];
   const [announcement, setAnnouncement] = useState('');
