@@ -142,6 +142,7 @@ describe('web: groups', () => {
     // The requester's open page follows (the acceptance arrives as a notification): the group opens up.
     const tabs = requester.getByRole('navigation', { name: 'Onglets du groupe' });
     await tabs.waitFor({ timeout: 15_000 });
+    await requester.getByText('Ordre du jour confidentiel de la réunion').waitFor();
     await tabs.getByRole('link', { name: 'Membres' }).click();
     await requester.getByRole('link', { name: 'Marc Dubois' }).waitFor();
 

@@ -323,7 +323,7 @@ function MemberRow({ groupId, member, isViewer, canManage, canChangeRole, onChan
   };
   const confirmRemove = async () => {
     setError(null);
-    const result = await remove({ groupId, userId: member.user.id });
+    const result = await remove({ groupId, userId: member.user.id }, { additionalTypenames: ['Group'] });
     dialog.current?.close();
     if (result.error) {
       setError(result.error);

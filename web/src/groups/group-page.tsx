@@ -35,6 +35,12 @@ const UnfollowGroupMutation = graphql(`
 
 type Group = NonNullable<GroupHeaderData['group']>;
 
+/**
+ * For mutations answering a Boolean: urql then cannot tell which queries changed, so every query
+ * holding a Group (the tabs' own, the list) asks again.
+ */
+const everyGroupQuery = { additionalTypenames: ['Group'] };
+
 /** The group's header and tabs; the current tab (a child route) renders in the outlet. */
 export function GroupPage() {
   const { t } = useLingui();
@@ -210,7 +216,7 @@ function GroupActions({ group, onChanged }: { group: Group; onChanged: () => voi
           <button
             type="button"
             className="button-secondary"
-            onClick={() => void run(() => leave({ groupId: group.id }))}
+            onClick={() => void run(() => leave({ groupId: group.id }, everyGroupQuery))}
           >
             <Trans>Annuler la demande</Trans>
           </button>
@@ -220,7 +226,7 @@ function GroupActions({ group, onChanged }: { group: Group; onChanged: () => voi
             <button
               type="button"
               className="button-secondary"
-              onClick={() => void run(() => unfollow({ groupId: group.id }))}
+              onClick={() => void run(() => unfollow({ groupId: group.id }, everyGroupQuery))}
             >
               <Trans>Ne plus suivre</Trans>
             </button>
@@ -267,7 +273,7 @@ function GroupActions({ group, onChanged }: { group: Group; onChanged: () => voi
               type="button"
               className="button-primary button-danger"
               onClick={() =>
-                void run(() => leave({ groupId: group.id })).then(() => {
+                void run(() => leave({ groupId: group.id }, everyGroupQuery)).then(() => {
                   dialog.current?.close();
                 })
               }
