@@ -7,7 +7,45 @@ import type { AppErrorInfo } from './app-error-info';
  * Messages for `extensions.reason` values, when the server gives one: more precise than the code.
  * Feature folders add their reasons here (one line each), in French, saying what to do.
  */
-export const reasonMessages: Record<string, MessageDescriptor> = {};
+export const reasonMessages: Record<string, MessageDescriptor> = {
+  AUTHENTICATION_REQUIRED: msg`Votre session a pris fin. Reconnectez-vous pour continuer.`,
+  SESSION_ENDED: msg`Votre session a été fermée (déconnexion, changement de mot de passe ou compte désactivé). Reconnectez-vous pour continuer.`,
+  INVALID_REFRESH_TOKEN: msg`Votre session a expiré. Reconnectez-vous pour continuer.`,
+  GROUP_PRIVATE: msg`Ce groupe est privé : seuls ses membres voient son contenu. Demandez à le rejoindre pour y accéder.`,
+  NOT_GROUP_MEMBER: msg`Seuls les membres du groupe peuvent y publier ou y poser une question. Rejoignez le groupe, puis réessayez.`,
+  NOT_GROUP_MANAGER: msg`Seuls les responsables du groupe (propriétaires et modérateurs) peuvent faire cela. Adressez-vous à l'un d'eux.`,
+  NOT_GROUP_OWNER: msg`Seuls les propriétaires du groupe peuvent faire cela. Adressez-vous à l'un d'eux.`,
+  NOT_AUTHOR: msg`Seul l'auteur peut modifier ce contenu.`,
+  NOT_AUTHOR_OR_MODERATOR: msg`Seuls l'auteur et les modérateurs du groupe peuvent faire cela.`,
+  NOT_ORGANIZATION_ADMIN: msg`Seuls les administrateurs de cette organisation (ou d'une organisation au-dessus) peuvent faire cela. Adressez-vous à l'un d'eux.`,
+  ORIGIN_REFUSED: msg`Cette demande ne vient pas de l'application Maillage. Ouvrez Maillage à son adresse habituelle, puis réessayez.`,
+  NOT_ACCOUNT_AUTHORITY: msg`Seuls les administrateurs de toutes les organisations de cette personne peuvent désactiver ou réactiver son compte.`,
+  NOT_ORGANIZATION_MEMBER: msg`Seuls les membres de cette organisation peuvent y créer un groupe. Choisissez une organisation dont vous êtes membre.`,
+  USER_NOT_FOUND: msg`Cette personne est introuvable : son compte a peut-être été supprimé. Vérifiez le lien ou cherchez-la dans l'annuaire.`,
+  ORGANIZATION_NOT_FOUND: msg`Cette organisation est introuvable. Vérifiez le lien ou rechargez la page.`,
+  GROUP_NOT_FOUND: msg`Ce groupe est introuvable : il a peut-être été supprimé. Vérifiez le lien ou revenez à la liste des groupes.`,
+  POST_NOT_FOUND: msg`Cette publication n'existe plus ou ne vous est pas accessible. Rechargez la page.`,
+  COMMENT_NOT_FOUND: msg`Ce commentaire n'existe plus ou ne vous est pas accessible. Rechargez la page.`,
+  QUESTION_NOT_FOUND: msg`Cette question n'existe plus ou ne vous est pas accessible. Vérifiez le lien ou revenez aux questions du groupe.`,
+  ANSWER_NOT_FOUND: msg`Cette réponse n'existe plus ou ne vous est pas accessible. Rechargez la page.`,
+  CONVERSATION_NOT_FOUND: msg`Cette conversation n'existe pas ou vous n'y participez pas. Revenez à vos messages.`,
+  MESSAGE_NOT_FOUND: msg`Ce message est introuvable. Rechargez la conversation.`,
+  MEMBERSHIP_NOT_FOUND: msg`Cette personne n'est pas (ou plus) membre ici. Rechargez la page pour voir la liste à jour.`,
+  JOIN_REQUEST_NOT_FOUND: msg`Cette demande n'est plus en attente : elle a peut-être déjà été traitée. Rechargez la page.`,
+  INVITATION_NOT_FOUND: msg`Cette invitation est introuvable. Rechargez la liste des invitations.`,
+  PASSWORD_TOO_WEAK: msg`Le mot de passe doit compter au moins 12 caractères (256 au plus). Allongez-le puis réessayez.`,
+  INVITATION_EXPIRED: msg`Cette invitation a expiré. Demandez-en une nouvelle à la personne qui vous a invité·e.`,
+  INVITATION_REVOKED: msg`Cette invitation a été annulée par l'organisation. Demandez-en une nouvelle si besoin.`,
+  INVITATION_USED: msg`Cette invitation a déjà été utilisée. Connectez-vous avec votre adresse e-mail et votre mot de passe.`,
+  INVITATION_UNKNOWN: msg`Ce lien d'invitation n'est pas valide. Vérifiez qu'il est complet, ou demandez une nouvelle invitation.`,
+  LAST_OWNER: msg`Un groupe doit garder au moins un propriétaire : nommez-en un autre d'abord.`,
+  CLIENT_ID_REUSED: msg`Ce message n'a pas pu être envoyé. Rechargez la conversation puis renvoyez-le.`,
+  LAST_FEDERATION_ADMIN: msg`La fédération doit garder au moins un administrateur actif : nommez-en un autre d'abord.`,
+  ALREADY_MEMBER: msg`Cette personne est déjà membre de cette organisation.`,
+  INVITATION_ALREADY_ACCEPTED: msg`Cette invitation a déjà été acceptée : elle ne peut plus être annulée.`,
+  DATABASE_UNAVAILABLE: msg`Maillage est momentanément indisponible. Réessayez dans quelques instants.`,
+  SEARCH_UNAVAILABLE: msg`La recherche est momentanément indisponible. Réessayez dans quelques instants.`,
+};
 
 const codeMessages: Record<string, MessageDescriptor> = {
   UNAUTHENTICATED: msg`Votre session a pris fin. Reconnectez-vous pour continuer.`,
