@@ -153,7 +153,7 @@ describe('web: directory, profiles and settings', () => {
     // Deleting the account: the consequences, the password again (a wrong one refused), then out.
     await page.getByRole('button', { name: 'Supprimer mon compte' }).click();
     const dialog = page.getByRole('dialog', { name: 'Supprimer définitivement votre compte ?' });
-    await dialog.getByText('« Ancien membre »', { exact: false }).first().waitFor();
+    await dialog.getByText('Ancien membre', { exact: false }).first().waitFor();
     await expectAccessible(page, '/parametres (suppression)');
     await dialog.getByLabel('Votre mot de passe, pour confirmer').fill(dana.password);
     await dialog.getByRole('button', { name: 'Supprimer définitivement' }).click();

@@ -105,13 +105,13 @@ export function MyDataSection() {
             </li>
             <li>
               <Trans>
-                Vos publications, commentaires, questions et réponses restent visibles, signés « Ancien membre » ; vos
-                mentions « J'aime » et vos votes sont retirés.
+                Vos publications, commentaires, questions et réponses restent visibles, signés « Ancien membre » ; vos
+                mentions « J'aime » et vos votes sont retirés.
               </Trans>
             </li>
             <li>
               <Trans>
-                Les messages que vous avez envoyés restent chez vos correspondants, signés « Ancien membre » ; vous
+                Les messages que vous avez envoyés restent chez vos correspondants, signés « Ancien membre » ; vous
                 quittez toutes vos conversations.
               </Trans>
             </li>
