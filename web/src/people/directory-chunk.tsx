@@ -88,7 +88,9 @@ export function DirectoryChunk({ search, after, first, last, onMore, focusOnLoad
         <li className="directory-status">
           <p className="notice">
             {search ? (
-              <Trans>Personne ne correspond à « {search} ». Essayez un autre nom ou une autre compétence.</Trans>
+              <Trans>
+                Personne ne correspond à «&nbsp;{search}&nbsp;». Essayez un autre nom ou une autre compétence.
+              </Trans>
             ) : (
               <Trans>Personne ne figure encore dans l'annuaire.</Trans>
             )}

@@ -56,7 +56,7 @@ export function DirectoryPage() {
           autoComplete="off"
         />
       </form>
-      <ul className="person-list" aria-label={search ? t`Résultats pour « ${search} »` : t`Membres`}>
+      <ul className="person-list" aria-label={search ? t`Résultats pour « ${search} »` : t`Membres`}>
         {cursors.map((after, index) => (
           <DirectoryChunk
             key={`${search}:${after ?? ''}`}

@@ -105,14 +105,14 @@ export function MyDataSection() {
             </li>
             <li>
               <Trans>
-                Vos publications, commentaires, questions et réponses restent visibles, signés « Ancien membre » ; vos
-                mentions « J'aime » et vos votes sont retirés.
+                Vos publications, commentaires, questions et réponses restent visibles, signés «&nbsp;Ancien
+                membre&nbsp;» ; vos mentions «&nbsp;J'aime&nbsp;» et vos votes sont retirés.
               </Trans>
             </li>
             <li>
               <Trans>
-                Les messages que vous avez envoyés restent chez vos correspondants, signés « Ancien membre » ; vous
-                quittez toutes vos conversations.
+                Les messages que vous avez envoyés restent chez vos correspondants, signés «&nbsp;Ancien membre&nbsp;» ;
+                vous quittez toutes vos conversations.
               </Trans>
             </li>
             <li>

@@ -99,7 +99,7 @@ export function ProfileSection({ me }: { me: Me }) {
         <TextField
           name="jobTitle"
           label={fieldLabels.jobTitle}
-          hint={t`Votre rôle dans votre association, par exemple « Trésorière ».`}
+          hint={t`Votre rôle dans votre association, par exemple « Trésorière ».`}
           defaultValue={me.jobTitle ?? ''}
           autoComplete="organization-title"
           maxLength={200}
