@@ -50,6 +50,13 @@ describe('web: directory, profiles and settings', () => {
     expect(await people.textContent()).toContain('Club nautique de Lorient');
     await expectAccessible(page, '/annuaire');
 
+    // One organisation (and those below it): the club's members, not the federation's admin.
+    await page.getByRole('combobox', { name: 'Organisation' }).selectOption({ label: 'Club nautique de Lorient' });
+    const club = page.getByRole('list', { name: 'Membres de Club nautique de Lorient' });
+    await club.getByRole('link', { name: 'Bruno Le Goff' }).waitFor();
+    expect(await club.getByRole('link', { name: 'Administrateur' }).count()).toBe(0);
+    await page.getByRole('combobox', { name: 'Organisation' }).selectOption({ label: 'Toutes les organisations' });
+
     // Search by role (debounced): only Bruno; a name nobody has: the empty state says so.
     const search = page.getByRole('searchbox', { name: 'Chercher une personne' });
     await search.fill('tresorier');

@@ -9,8 +9,8 @@ import { initialsOf, organizationRoleLabels } from './person-labels';
 const PAGE_SIZE = 20;
 
 const PeopleDirectoryQuery = graphql(`
-  query PeopleDirectory($search: String, $after: String, $first: Int!) {
-    people(search: $search, after: $after, first: $first) {
+  query PeopleDirectory($search: String, $organizationId: ID, $after: String, $first: Int!) {
+    people(search: $search, organizationId: $organizationId, after: $after, first: $first) {
       edges {
         node {
           id
@@ -35,6 +35,7 @@ const PeopleDirectoryQuery = graphql(`
 
 interface Props {
   search: string;
+  organizationId: string | null;
   after: string | null;
   /** The first page: it says when nobody matches. */
   first: boolean;
@@ -58,11 +59,11 @@ function DirectoryError({ error, onRetry }: { error: unknown; onRetry: () => voi
 }
 
 /** One page of the directory, as list items of the parent list. */
-export function DirectoryChunk({ search, after, first, last, onMore, focusOnLoad }: Props) {
+export function DirectoryChunk({ search, organizationId, after, first, last, onMore, focusOnLoad }: Props) {
   const { i18n } = useLingui();
   const [{ data, fetching, error }, retry] = useQuery({
     query: PeopleDirectoryQuery,
-    variables: { search: search || null, after, first: PAGE_SIZE },
+    variables: { search: search || null, organizationId, after, first: PAGE_SIZE },
     requestPolicy: 'cache-and-network',
   });
   const firstLink = useRef<HTMLAnchorElement>(null);
@@ -91,6 +92,8 @@ export function DirectoryChunk({ search, after, first, last, onMore, focusOnLoad
               <Trans>
                 Personne ne correspond à «&nbsp;{search}&nbsp;». Essayez un autre nom ou une autre compétence.
               </Trans>
+            ) : organizationId ? (
+              <Trans>Personne de cette organisation ne figure dans l'annuaire.</Trans>
             ) : (
               <Trans>Personne ne figure encore dans l'annuaire.</Trans>
             )}
