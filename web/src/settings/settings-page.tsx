@@ -1,4 +1,5 @@
 import { Trans, useLingui } from '@lingui/react/macro';
+import type { ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { usePageTitle } from '../app/page-title';
 import { graphql } from '../gql';
@@ -34,6 +35,27 @@ export const SettingsMeQuery = graphql(`
   }
 `);
 
+/**
+ * A link to a section of this page. The focus moves to the section's heading (so the keyboard
+ * goes on from there) without a navigation, which would send it back to the page's title.
+ */
+function SectionLink({ target, children }: { target: string; children: ReactNode }) {
+  return (
+    <a
+      href={`#${target}`}
+      onClick={(event) => {
+        const heading = document.getElementById(target);
+        if (!heading) return;
+        event.preventDefault();
+        if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+        heading.focus();
+      }}
+    >
+      {children}
+    </a>
+  );
+}
+
 /** /parametres: profile, directory consent, password, e-mails, and the person's data (export, erasure). */
 export function SettingsPage() {
   const { t } = useLingui();
@@ -49,29 +71,29 @@ export function SettingsPage() {
       <nav className="settings-toc" aria-label={t`Sections des paramètres`}>
         <ul>
           <li>
-            <a href="#parametres-profil">
+            <SectionLink target="parametres-profil">
               <Trans>Profil</Trans>
-            </a>
+            </SectionLink>
           </li>
           <li>
-            <a href="#parametres-annuaire">
+            <SectionLink target="parametres-annuaire">
               <Trans>Annuaire</Trans>
-            </a>
+            </SectionLink>
           </li>
           <li>
-            <a href="#parametres-mot-de-passe">
+            <SectionLink target="parametres-mot-de-passe">
               <Trans>Mot de passe</Trans>
-            </a>
+            </SectionLink>
           </li>
           <li>
-            <a href="#preferences-e-mail">
+            <SectionLink target="preferences-e-mail">
               <Trans>E-mails</Trans>
-            </a>
+            </SectionLink>
           </li>
           <li>
-            <a href="#parametres-donnees">
+            <SectionLink target="parametres-donnees">
               <Trans>Mes données</Trans>
-            </a>
+            </SectionLink>
           </li>
         </ul>
       </nav>
