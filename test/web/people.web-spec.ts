@@ -16,6 +16,7 @@ describe('web: directory, profiles and settings', () => {
   let anne: Session;
   let bruno: Session;
   let chloe: Session;
+  let dana: Session;
 
   const updateProfile = (who: Session, input: Record<string, unknown>) =>
     web.app
@@ -29,10 +30,11 @@ describe('web: directory, profiles and settings', () => {
       kind: 'ASSOCIATION',
       parentId: await federationId(web.app, admin.accessToken),
     });
-    [anne, bruno, chloe] = await Promise.all([
+    [anne, bruno, chloe, dana] = await Promise.all([
       newMember(web.app, admin.accessToken, club, 'MEMBER', 'Anne Quéré'),
       newMember(web.app, admin.accessToken, club, 'MEMBER', 'Bruno Le Goff'),
       newMember(web.app, admin.accessToken, club, 'MEMBER', 'Chloé Discrète'),
+      newMember(web.app, admin.accessToken, club, 'MEMBER', 'Dana Morvan'),
     ]);
     await Promise.all([
       updateProfile(bruno, { jobTitle: 'Trésorier', bio: 'Bénévole depuis 2012.', skills: ['comptabilité'] }),
@@ -100,7 +102,6 @@ describe('web: directory, profiles and settings', () => {
   });
 
   it('changes the name, leaves the directory, changes the password, downloads the data, then deletes the account', async () => {
-    const dana = await newMember(web.app, admin.accessToken, club, 'MEMBER', 'Dana Morvan');
     const { page } = await web.open({ colorScheme: 'dark' });
     await loginThroughUi(page, dana.email, dana.password, '/parametres');
     await page.getByRole('heading', { level: 1, name: 'Paramètres' }).waitFor();
