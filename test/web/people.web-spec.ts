@@ -109,6 +109,13 @@ describe('web: directory, profiles and settings', () => {
     await profile.getByLabel('Nom affiché').waitFor();
     await expectAccessible(page, '/parametres');
 
+    // A blank name is refused in French, and what was typed elsewhere stays.
+    await profile.getByLabel('Fonction').fill('Secrétaire');
+    await profile.getByLabel('Nom affiché').fill('   ');
+    await profile.getByRole('button', { name: 'Enregistrer' }).click();
+    await expectAlert(profile, /Saisissez un nom affiché/);
+    expect(await profile.getByLabel('Fonction').inputValue()).toBe('Secrétaire');
+
     // A new display name: the shell's account menu says it.
     await profile.getByLabel('Nom affiché').fill('Dana Le Floch');
     await profile.getByRole('button', { name: 'Enregistrer' }).click();
