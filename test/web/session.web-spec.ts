@@ -68,7 +68,12 @@ describe('web: login and logout', () => {
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
     await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
-    // In the shell, the first Tab reaches the skip link, which takes the focus to the content.
+    // After the navigation the focus is on the new page's heading (screen readers read it)...
+    expect(await focusedText(page)).toBe("Fil d'actualité");
+    // ...and on a fresh load of a page of the shell, the first Tab reaches the skip link, which
+    // takes the focus to the content.
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
     await page.keyboard.press('Tab');
     expect(await focusedText(page)).toBe('Aller au contenu');
     await page.keyboard.press('Enter');
