@@ -245,7 +245,7 @@ function QuestionListItem({ question, onTag }: { question: QuestionNode; onTag: 
           </Trans>
         </p>
         {question.tags.length ? (
-          <ul className="question-tags" aria-label={t`Mots-clés`}>
+          <ul className="question-tags" aria-label={t`Thèmes de la question`}>
             {question.tags.map((tag) => (
               <li key={tag}>
                 <button

@@ -67,6 +67,7 @@ const AnswerQuestionMutation = graphql(`
 `);
 
 const PAGE = 20;
+const ANSWER_TYPENAMES = { additionalTypenames: ['Answer', 'Question'] };
 
 /** One question: its text, status and answers (votes, accepted one first), and the answer form. */
 export function QuestionPage() {
@@ -78,6 +79,8 @@ export function QuestionPage() {
     query: QuestionPageQuery,
     variables: { id, orderBy, first },
     requestPolicy: 'cache-and-network',
+    // A first answer adds a type the page did not hold yet: refetch on any Answer mutation.
+    context: ANSWER_TYPENAMES,
   });
   const question = data?.question;
   const notFound = (!fetching && data && !question) || toErrorInfo(error)?.code === 'NOT_FOUND';
@@ -122,7 +125,7 @@ export function QuestionPage() {
         </p>
       </header>
       <div className="question-body">{question.body}</div>
-      <TagList tags={question.tags} label={t`Mots-clés`} />
+      <TagList tags={question.tags} label={t`Thèmes de la question`} />
 
       <section className="answers" aria-labelledby="answers-title">
         <div className="answers-header">

@@ -6,19 +6,18 @@ import { Icon, type IconName } from './icons';
 interface NavLinkProps {
   to: '/' | '/groupes' | '/messages' | '/annuaire' | '/notifications';
   icon: IconName;
-  /** An accessible name that says more than the visible text (the unread count). */
-  label?: string;
+  /** Words for screen readers after the visible text (" (3)": the unread count), so the name starts with what is seen. */
+  hiddenSuffix?: string;
   badge?: ReactNode;
   children: ReactNode;
 }
 
-function NavLink({ to, icon, label, badge, children }: NavLinkProps) {
+function NavLink({ to, icon, hiddenSuffix, badge, children }: NavLinkProps) {
   return (
     <li>
       <Link
         to={to}
         className="nav-link"
-        aria-label={label}
         activeOptions={{ exact: to === '/' }}
         activeProps={{ 'aria-current': 'page' }}
       >
@@ -27,6 +26,7 @@ function NavLink({ to, icon, label, badge, children }: NavLinkProps) {
           {badge}
         </span>
         <span className="nav-text">{children}</span>
+        {hiddenSuffix ? <span className="sr-only">{hiddenSuffix}</span> : null}
       </Link>
     </li>
   );
@@ -53,7 +53,7 @@ export function MainNav({ unread }: { unread: number }) {
         <NavLink
           to="/notifications"
           icon="bell"
-          label={unread > 0 ? t`Notifications (${unread})` : undefined}
+          hiddenSuffix={unread > 0 ? ` (${unread})` : undefined}
           badge={
             unread > 0 ? (
               <span className="badge" aria-hidden="true">
