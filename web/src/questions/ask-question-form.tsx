@@ -7,6 +7,7 @@ import { ErrorMessage } from '../lib/errors/error-message';
 import { toErrorInfo } from '../lib/errors/app-error-info';
 import { useSubmit } from '../lib/forms/use-submit';
 import { SimilarQuestions } from './similar-questions';
+import { useFocusInvalid } from './use-focus-invalid';
 
 const AskQuestionMutation = graphql(`
   mutation QuestionsAsk($input: AskQuestionInput!) {
@@ -95,6 +96,8 @@ export function AskQuestionForm({ groupId, onCancel }: { groupId: string; onCanc
     [ask, groupId, navigate],
   );
   const { onSubmit, error, pending } = useSubmit(publish);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusInvalid(formRef, error);
   const invalid = (name: string) => toErrorInfo(error)?.fields?.includes(name) || undefined;
 
   return (

@@ -228,7 +228,7 @@ function QuestionListItem({ question, onTag }: { question: QuestionNode; onTag: 
     <li className="question-item">
       <div className="question-item-counts">
         <span className="count">{plural(question.answerCount, { one: '# réponse', other: '# réponses' })}</span>
-        {question.acceptedAnswer ? (
+        {question.acceptedAnswer && question.acceptedAnswer.score !== 0 ? (
           <span className="count">{plural(question.acceptedAnswer.score, { one: '# vote', other: '# votes' })}</span>
         ) : null}
       </div>

@@ -8,12 +8,13 @@ import { graphql } from '../gql';
 import type { AnswerOrder } from '../gql/graphql';
 import { toErrorInfo } from '../lib/errors/app-error-info';
 import { ErrorMessage } from '../lib/errors/error-message';
-import { formatDate, formatDateTime } from '../lib/format/dates';
+import { formatDateTime } from '../lib/format/dates';
 import { useSubmit } from '../lib/forms/use-submit';
 import { session } from '../lib/session/session';
 import { AnswerItem } from './answer-item';
 import { questionRoute } from './routes';
 import { StatusBadge, TagList } from './status-badge';
+import { useFocusInvalid } from './use-focus-invalid';
 import './questions.css';
 
 const QuestionPageQuery = graphql(`
@@ -171,11 +172,6 @@ export function QuestionPage() {
       </section>
 
       <AnswerForm questionId={question.id} />
-      <p className="question-footnote">
-        <Trans>
-          Question posée le {formatDate(question.createdAt)} dans {question.group.name}.
-        </Trans>
-      </p>
     </article>
   );
 }
@@ -199,8 +195,10 @@ function AnswerForm({ questionId }: { questionId: string }) {
   );
   const { onSubmit, error, pending } = useSubmit(send);
   const invalid = toErrorInfo(error)?.fields?.includes('body') || undefined;
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusInvalid(formRef, error);
   return (
-    <form className="form answer-form" onSubmit={onSubmit} aria-busy={pending} noValidate>
+    <form ref={formRef} className="form answer-form" onSubmit={onSubmit} aria-busy={pending} noValidate>
       <div className="field">
         <label htmlFor={`${id}-answer`}>
           <Trans>Votre réponse</Trans>

@@ -162,7 +162,7 @@ function SearchResults({ query, type }: { query: string; type: SearchType | unde
   return (
     <>
       <p className="search-count" role="status">
-        {plural(total, { one: '# résultat', other: 'Environ # résultats' })}
+        {plural(total, { one: '# résultat', other: '# résultats' })}
       </p>
       {TYPE_ORDER.map((kind) => {
         const ofKind = hits.filter((hit) => hit.type === kind);
