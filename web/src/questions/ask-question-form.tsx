@@ -7,6 +7,7 @@ import { ErrorMessage } from '../lib/errors/error-message';
 import { toErrorInfo } from '../lib/errors/app-error-info';
 import { useSubmit } from '../lib/forms/use-submit';
 import { SimilarQuestions } from './similar-questions';
+import { parseTags } from './tags';
 import { useFocusInvalid } from './use-focus-invalid';
 
 const AskQuestionMutation = graphql(`
@@ -46,20 +47,6 @@ function writeDraft(groupId: string, draft: Draft): void {
   } catch {
     // Storage may be full or refused (private browsing): the draft then lives in the page only.
   }
-}
-
-/** "trésorerie, Subventions ,, AG" → ["trésorerie", "Subventions", "AG"] (duplicates removed). */
-export function parseTags(text: string): string[] {
-  const seen = new Set<string>();
-  const tags: string[] = [];
-  for (const raw of text.split(',')) {
-    const tag = raw.trim().replace(/^#/, '');
-    if (tag && !seen.has(tag.toLowerCase())) {
-      seen.add(tag.toLowerCase());
-      tags.push(tag);
-    }
-  }
-  return tags;
 }
 
 /** Asking in a group: title (with similar questions while it is typed), details, tags; then the question's page. */

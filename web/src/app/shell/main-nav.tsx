@@ -15,12 +15,7 @@ interface NavLinkProps {
 function NavLink({ to, icon, hiddenSuffix, badge, children }: NavLinkProps) {
   return (
     <li>
-      <Link
-        to={to}
-        className="nav-link"
-        activeOptions={{ exact: to === '/' }}
-        activeProps={{ 'aria-current': 'page' }}
-      >
+      <Link to={to} className="nav-link" activeOptions={{ exact: to === '/' }} activeProps={{ 'aria-current': 'page' }}>
         <span className="nav-icon">
           <Icon name={icon} />
           {badge}
