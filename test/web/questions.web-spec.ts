@@ -118,8 +118,7 @@ describe('web: questions and search', () => {
     const questionId = questionUrl.split('/').pop()!;
     await answerQuestion(web.app, veteran, questionId, 'Demandez aussi une attestation à la mairie.');
 
-    // The asker sees both answers, votes for the first one, orders them, accepts one.
-    await page.reload();
+    // The asker sees both answers arrive without reloading, votes for one, orders them, accepts one.
     const byHelper = page.getByRole('listitem').filter({ hasText: 'Le Cerfa 12156 et le dernier bilan' });
     const byVeteran = page.getByRole('listitem').filter({ hasText: 'Demandez aussi une attestation' });
     const upvote = byHelper.getByRole('button', { name: 'Voter pour' });

@@ -11,6 +11,7 @@ import { ErrorMessage } from '../lib/errors/error-message';
 import { formatDateTime } from '../lib/format/dates';
 import { useSubmit } from '../lib/forms/use-submit';
 import { session } from '../lib/session/session';
+import { useSocketEvent } from '../lib/socket/use-socket';
 import { AnswerItem } from './answer-item';
 import { questionRoute } from './routes';
 import { StatusBadge, TagList } from './status-badge';
@@ -76,7 +77,7 @@ export function QuestionPage() {
   const { id } = questionRoute.useParams();
   const [orderBy, setOrderBy] = useState<AnswerOrder>('VOTES' as AnswerOrder);
   const [first, setFirst] = useState(PAGE);
-  const [{ data, error, fetching }] = useQuery({
+  const [{ data, error, fetching }, reexecute] = useQuery({
     query: QuestionPageQuery,
     variables: { id, orderBy, first },
     requestPolicy: 'cache-and-network',
@@ -84,6 +85,20 @@ export function QuestionPage() {
     context: ANSWER_TYPENAMES,
   });
   const question = data?.question;
+  const [news, setNews] = useState('');
+  // The asker is told of each new answer, an answerer of their accepted answer: the page follows live.
+  useSocketEvent('notification:new', (notification) => {
+    if (!question) return;
+    const aboutThis =
+      (notification.type === 'NEW_ANSWER' && notification.subjectId === question.id) ||
+      (notification.type === 'ANSWER_ACCEPTED' &&
+        question.answers.edges.some((edge) => edge.node.id === notification.subjectId));
+    if (!aboutThis) return;
+    reexecute({ requestPolicy: 'network-only' });
+    setNews(
+      notification.type === 'NEW_ANSWER' ? t`Une nouvelle réponse vient d'arriver.` : t`Votre réponse a été acceptée.`,
+    );
+  });
   const notFound = (!fetching && data && !question) || toErrorInfo(error)?.code === 'NOT_FOUND';
   usePageTitle(question ? question.title : notFound ? t`Question introuvable` : t`Question`);
 
@@ -128,6 +143,9 @@ export function QuestionPage() {
       <div className="question-body">{question.body}</div>
       <TagList tags={question.tags} label={t`Thèmes de la question`} />
 
+      <p role="status" className="sr-only">
+        {news}
+      </p>
       <section className="answers" aria-labelledby="answers-title">
         <div className="answers-header">
           <h2 id="answers-title">
