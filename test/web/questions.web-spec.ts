@@ -109,7 +109,7 @@ describe('web: questions and search', () => {
     await page.getByText("Personne n'a encore répondu", { exact: false }).waitFor();
 
     // Another member answers in their own browser; a third answer comes later.
-    const other = await web.open();
+    const other = await web.open({ colorScheme: 'dark' });
     await loginThroughUi(other.page, helper.email, helper.password, questionUrl.replace(/^https?:\/\/[^/]+/, ''));
     await other.page.getByLabel('Votre réponse').fill('Le Cerfa 12156 et le dernier bilan approuvé en AG.');
     await other.page.getByRole('button', { name: 'Répondre' }).click();
@@ -139,9 +139,10 @@ describe('web: questions and search', () => {
     // Accepted first, whatever the order.
     await eventually(async () => expect(await answers.first().textContent()).toContain('Le Cerfa 12156'));
     expect(await byVeteran.getByRole('button', { name: 'Accepter cette réponse' }).count()).toBe(1);
-    await other.page.reload();
+    // The answerer's page follows the acceptance live; no "accept" button there (not the asker).
     await other.page.getByText('Réponse acceptée').waitFor();
     await shot(other.page, 'question-desktop');
+    await expectAccessible(other.page, 'the question page, resolved (dark)');
     expect(await other.page.getByRole('button', { name: 'Accepter cette réponse' }).count()).toBe(0);
 
     // Search from the shell finds last year's answer, highlighted, and its link opens the question.
