@@ -148,7 +148,7 @@ describe('web: questions and search', () => {
     // Search from the shell finds last year's answer, highlighted, and its link opens the question.
     await page.getByRole('searchbox', { name: 'Rechercher' }).fill('Cerfa 12156');
     await page.getByRole('searchbox', { name: 'Rechercher' }).press('Enter');
-    await page.getByRole('heading', { level: 1, name: 'Résultats pour « Cerfa 12156 »' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Recherche : « Cerfa 12156 »' }).waitFor();
     const found = page.getByRole('link', { name: `Réponse à « ${EARLIER_TITLE} »` });
     await afterIndexing(page, () => found.waitFor({ timeout: 2_000 }));
     const hit = page.getByRole('listitem').filter({ has: found });

@@ -54,7 +54,7 @@ export function SearchPage() {
 
   return (
     <section className="page search-page" aria-labelledby="search-title">
-      <h1 id="search-title">{query ? <Trans>Résultats pour « {query} »</Trans> : <Trans>Recherche</Trans>}</h1>
+      <h1 id="search-title">{query ? <Trans>Recherche : « {query} »</Trans> : <Trans>Recherche</Trans>}</h1>
       {query ? (
         <>
           <TypeFilter query={query} current={type} />
