@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { eventually } from '../support/eventually';
 import { federationId, loginAdmin, newMember, Session } from '../support/fixtures';
-import { addGroupMember, createGroup } from '../support/group-fixtures';
+import { addGroupMember, createGroup, createPost } from '../support/group-fixtures';
 import { acceptAnswer, answerQuestion, askQuestion, searchIds } from '../support/questions-fixtures';
 import { expectAccessible, loginThroughUi, webSpec } from '../support/web';
 
@@ -37,6 +37,7 @@ describe('web: questions and search', () => {
   let outsider: Session;
   let groupId: string;
   let earlierId: string;
+  let postId: string;
 
   beforeAll(async () => {
     const admin = await loginAdmin(web.app);
@@ -63,10 +64,15 @@ describe('web: questions and search', () => {
     });
     const answerId = await answerQuestion(web.app, helper, earlierId, EARLIER_ANSWER);
     await acceptAnswer(web.app, veteran, answerId);
-    await eventually(async () => expect(await searchIds(web.app, veteran, 'Cerfa 12156')).toContain(answerId), {
-      timeoutMs: 30_000,
-      intervalMs: 200,
-    });
+    postId = await createPost(web.app, veteran.accessToken, groupId, 'Rappel : le Cerfa 12156 se rend avant fin mars.');
+    await eventually(
+      async () =>
+        expect(await searchIds(web.app, veteran, 'Cerfa 12156')).toEqual(expect.arrayContaining([answerId, postId])),
+      {
+        timeoutMs: 30_000,
+        intervalMs: 200,
+      },
+    );
   });
 
   it('asks with similar questions shown, answers, votes, accepts, orders, and finds the earlier answer in search', async () => {
@@ -156,6 +162,9 @@ describe('web: questions and search', () => {
     expect(await hit.locator('mark').first().textContent()).toMatch(/cerfa|12156/i);
     // The escaped text comes back as characters, not markup.
     await hit.getByText('<signé>', { exact: false }).waitFor();
+    // Grouped by kind; the post links to its page.
+    const posts = page.getByRole('region', { name: /^Publications/ });
+    expect(await posts.getByRole('link').getAttribute('href')).toBe(`/publications/${postId}`);
     await expectAccessible(page, 'the search page');
     await shot(page, 'search');
     await page.getByRole('button', { name: 'Voir plus' }).waitFor({ state: 'detached' });
