@@ -6,22 +6,27 @@ import { Icon, type IconName } from './icons';
 interface NavLinkProps {
   to: '/' | '/groupes' | '/messages' | '/annuaire' | '/notifications';
   icon: IconName;
-  /** Words for screen readers after the visible text (" (3)": the unread count), so the name starts with what is seen. */
-  hiddenSuffix?: string;
+  /** An accessible name that says more than the visible text (the unread count). */
+  label?: string;
   badge?: ReactNode;
   children: ReactNode;
 }
 
-function NavLink({ to, icon, hiddenSuffix, badge, children }: NavLinkProps) {
+function NavLink({ to, icon, label, badge, children }: NavLinkProps) {
   return (
     <li>
-      <Link to={to} className="nav-link" activeOptions={{ exact: to === '/' }} activeProps={{ 'aria-current': 'page' }}>
+      <Link
+        to={to}
+        className="nav-link"
+        aria-label={label}
+        activeOptions={{ exact: to === '/' }}
+        activeProps={{ 'aria-current': 'page' }}
+      >
         <span className="nav-icon">
           <Icon name={icon} />
           {badge}
         </span>
         <span className="nav-text">{children}</span>
-        {hiddenSuffix ? <span className="sr-only">{hiddenSuffix}</span> : null}
       </Link>
     </li>
   );
@@ -48,7 +53,6 @@ export function MainNav({ unread }: { unread: number }) {
         <NavLink
           to="/notifications"
           icon="bell"
-          hiddenSuffix={unread > 0 ? ` (${unread})` : undefined}
           badge={
             unread > 0 ? (
               <span className="badge" aria-hidden="true">
@@ -58,6 +62,8 @@ export function MainNav({ unread }: { unread: number }) {
           }
         >
           <Trans>Notifications</Trans>
+          {/* In the name ("Notifications (3)") without an aria-label that would differ from the visible text. */}
+          {unread > 0 ? <span className="sr-only"> ({unread})</span> : null}
         </NavLink>
       </ul>
     </nav>

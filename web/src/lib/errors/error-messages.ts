@@ -7,7 +7,13 @@ import type { AppErrorInfo } from './app-error-info';
  * Messages for `extensions.reason` values, when the server gives one: more precise than the code.
  * Feature folders add their reasons here (one line each), in French, saying what to do.
  */
-export const reasonMessages: Record<string, MessageDescriptor> = {};
+export const reasonMessages: Record<string, MessageDescriptor> = {
+  LAST_OWNER: msg`Le groupe doit garder au moins un propriétaire : nommez-en d'abord un autre.`,
+  NOT_GROUP_MANAGER: msg`Seuls les responsables du groupe peuvent faire cela. Demandez à l'un d'eux.`,
+  NOT_GROUP_OWNER: msg`Seuls les propriétaires du groupe peuvent faire cela. Demandez à l'un d'eux.`,
+  NOT_ORGANIZATION_MEMBER: msg`Créez le groupe dans une organisation dont vous êtes membre.`,
+  JOIN_REQUEST_NOT_FOUND: msg`Cette demande n'est plus en attente (retirée ou déjà traitée). Rechargez la page.`,
+};
 
 const codeMessages: Record<string, MessageDescriptor> = {
   UNAUTHENTICATED: msg`Votre session a pris fin. Reconnectez-vous pour continuer.`,
