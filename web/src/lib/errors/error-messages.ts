@@ -7,7 +7,10 @@ import type { AppErrorInfo } from './app-error-info';
  * Messages for `extensions.reason` values, when the server gives one: more precise than the code.
  * Feature folders add their reasons here (one line each), in French, saying what to do.
  */
-export const reasonMessages: Record<string, MessageDescriptor> = {};
+export const reasonMessages: Record<string, MessageDescriptor> = {
+  RESET_TOKEN_INVALID: msg`Ce lien n'est plus valable : il a expiré (il dure une heure), a déjà servi, ou est incomplet. Demandez un nouveau lien.`,
+  INVITATION_CLOSED: msg`Cette invitation a déjà été acceptée ou annulée : elle ne peut plus être renvoyée. Invitez à nouveau la personne si besoin.`,
+};
 
 const codeMessages: Record<string, MessageDescriptor> = {
   UNAUTHENTICATED: msg`Votre session a pris fin. Reconnectez-vous pour continuer.`,
