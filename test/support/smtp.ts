@@ -34,6 +34,8 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      // Open (pooled) client connections are cut at once on stop, like a server that goes down.
+      closeTimeout: 50,
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
