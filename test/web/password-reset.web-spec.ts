@@ -45,7 +45,9 @@ describe('web: password reset and e-mail preferences', () => {
     await page.getByRole('status').getByText(member.email).waitFor();
 
     const mail = await eventually(() => {
-      const [found] = smtp.to(member.email);
+      const [found] = smtp
+        .to(member.email)
+        .filter((m) => m.parsed.subject === 'Réinitialiser votre mot de passe Maillage');
       expect(found).toBeDefined();
       return found;
     });

@@ -38,7 +38,8 @@ export function ResetPasswordPage() {
   }, [done]);
 
   return (
-    <section className="page auth-page" aria-labelledby="reset-title">
+    // Not a region named by the h1: its name would equal the field's (`Nouveau mot de passe`).
+    <section className="page auth-page">
       <p className="brand-large" aria-hidden="true">
         Maillage
       </p>
