@@ -11,6 +11,7 @@ import { enqueue } from '../../infra/jobs/enqueue';
 import { Job, jobType } from '../../infra/jobs/job-types';
 import { JobsService } from '../../infra/jobs/jobs.service';
 import { MailContent } from './mail-templates';
+import { parseSender } from './mail-sender';
 import { FileTransport, MailTransport, OutgoingMail, SmtpTransport } from './mail-transport';
 
 /** Sends one queued message (a `mail_messages` row). */
@@ -40,13 +41,6 @@ interface MessageRow {
   html_body: string | null;
   headers: Record<string, string>;
   sent_at: Date | null;
-}
-
-/** `Name <address>` or a bare address. */
-export function parseSender(value: string): { name: string; address: string } {
-  const match = /^\s*(.*?)\s*<([^<>]+)>\s*$/.exec(value);
-  if (!match) return { name: 'Maillage', address: value.trim() };
-  return { name: match[1].replace(/^"|"$/g, '') || 'Maillage', address: match[2].trim() };
 }
 
 /**
