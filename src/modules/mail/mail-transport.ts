@@ -74,7 +74,13 @@ export class FileTransport implements MailTransport {
     const info = (await this.composer.sendMail(toNodemailer(mail))) as { message: Buffer };
     await mkdir(this.directory, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const file = join(this.directory, `${stamp}-${mail.messageId.replace(/[^a-zA-Z0-9-]/g, '').slice(0, 40)}.eml`);
+    const file = join(
+      this.directory,
+      `${stamp}-${mail.messageId
+        .split('@')[0]
+        .replace(/[^a-zA-Z0-9-]/g, '')
+        .slice(0, 16)}.eml`,
+    );
     await writeFile(file, info.message);
     return `written to ${file}`;
   }
