@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { BadInputError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
 import { RateLimits } from '../../common/rate-limit/rate-limits';
-import { normalizeEmail } from '../../common/validation/email';
+import { EMAIL_PATTERN, normalizeEmail } from '../../common/validation/email';
 import { RealtimePublisher } from '../../infra/realtime/realtime-publisher';
 import { passwordResetMail, passwordResetNoAccountMail } from '../mail/mail-templates';
 import { MailService } from '../mail/mail.service';
@@ -36,7 +36,7 @@ export class PasswordResetService {
 
   async request(rawEmail: string): Promise<void> {
     const email = normalizeEmail(rawEmail);
-    if (!email) throw new BadInputError({ email: 'must be an email address' });
+    if (!EMAIL_PATTERN.test(email)) throw new BadInputError({ email: 'must be an email address' });
     await this.limits.consume('passwordResetPerEmail', email);
     const token = randomBytes(32).toString('base64url');
     await this.db.transaction(async (manager) => {

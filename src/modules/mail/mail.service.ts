@@ -17,6 +17,9 @@ import { FileTransport, MailTransport, OutgoingMail, SmtpTransport } from './mai
 /** Sends one queued message (a `mail_messages` row). */
 export const MailSendJob = jobType<{ id: string }>('mail.send');
 
+/** Nightly: delivery records of e-mails sent more than 90 days ago go (their bodies went at sending). */
+export const PurgeSentMailJob = jobType<Record<string, never>>('mail.purge-sent');
+
 /** What a producer queues, in the transaction of its cause. */
 export interface MailDraft {
   /** The cause, unique (e.g. `invitation:<id>:<token hash>`): queuing the same key twice sends once. */
@@ -76,6 +79,14 @@ export class MailService implements OnModuleDestroy {
       claimSize: 20,
       pollSeconds: 2,
       handle: (job, manager) => this.send(job, manager),
+    });
+    jobs.register({
+      type: PurgeSentMailJob,
+      schedule: { cron: '45 3 * * *' },
+      exclusive: true,
+      handle: async (_job, manager) => {
+        await manager.query(`DELETE FROM mail_messages WHERE sent_at < now() - interval '90 days'`);
+      },
     });
     lifecycle.registerCheck('mail', async () => {
       const counts = await this.jobs.counts(MailSendJob);
@@ -151,7 +162,18 @@ export class MailService implements OnModuleDestroy {
       html: row.html_body ?? '',
       headers: row.headers,
     };
-    const response = await this.transport.send(mail);
+    let response: string;
+    try {
+      response = await this.transport.send(mail);
+    } catch (err) {
+      const code = (err as { responseCode?: number }).responseCode;
+      // A permanent refusal (5xx: unknown mailbox, policy) will not change with retries: kept and logged.
+      if (code === undefined || code < 500) throw err;
+      const reason = `rejected ${code}: ${String((err as Error).message).slice(0, 400)}`;
+      await manager.query(`UPDATE mail_messages SET smtp_response = $2 WHERE id = $1`, [row.id, reason]);
+      this.logger.error({ mailId: row.id, kind: row.key.split(':')[0], smtp: reason }, 'e-mail refused by the server');
+      return;
+    }
     await manager.query(
       `UPDATE mail_messages SET sent_at = now(), smtp_response = $2, text_body = NULL, html_body = NULL WHERE id = $1`,
       [row.id, response.slice(0, 500)],

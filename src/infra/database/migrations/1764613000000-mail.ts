@@ -29,6 +29,8 @@ export class Mail1764613000000 implements MigrationInterface {
         smtp_response text
       )`);
     await db.query(`CREATE INDEX mail_messages_user ON mail_messages (user_id) WHERE user_id IS NOT NULL`);
+    await db.query(`CREATE INDEX mail_messages_unsent ON mail_messages (created_at) WHERE sent_at IS NULL`);
+    await db.query(`CREATE INDEX mail_messages_sent ON mail_messages (sent_at) WHERE sent_at IS NOT NULL`);
 
     await db.query(`
       CREATE TABLE password_resets (
