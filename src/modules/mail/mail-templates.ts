@@ -13,7 +13,8 @@ type Block =
   | { kind: 'p'; text: string }
   | { kind: 'button'; label: string; url: string }
   | { kind: 'items'; items: { text: string; url: string; when?: string }[] }
-  | { kind: 'small'; text: string };
+  | { kind: 'small'; text: string }
+  | { kind: 'smallLink'; text: string; url: string };
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -47,6 +48,8 @@ const STYLE = {
     'display:inline-block;padding:12px 20px;background:#1d4ed8;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:bold',
   small: 'margin:24px 0 0;font-size:13px;color:#52525b',
   li: 'margin:0 0 12px',
+  // Long links (tokens) wrap instead of widening the message on a phone.
+  url: 'word-break:break-all',
 };
 
 function htmlBlock(block: Block): string {
@@ -55,11 +58,13 @@ function htmlBlock(block: Block): string {
       return `<p style="${STYLE.p}">${escapeHtml(block.text)}</p>`;
     case 'small':
       return `<p style="${STYLE.small}">${escapeHtml(block.text)}</p>`;
+    case 'smallLink':
+      return `<p style="${STYLE.small}">${escapeHtml(block.text)} <a href="${escapeHtml(block.url)}" style="${STYLE.url}">${escapeHtml(block.url)}</a></p>`;
     case 'button':
       return (
         `<p style="${STYLE.p}"><a href="${escapeHtml(block.url)}" style="${STYLE.button}">${escapeHtml(block.label)}</a></p>` +
         `<p style="${STYLE.small}">Si le bouton ne marche pas, copiez ce lien dans votre navigateur :<br>` +
-        `<a href="${escapeHtml(block.url)}">${escapeHtml(block.url)}</a></p>`
+        `<a href="${escapeHtml(block.url)}" style="${STYLE.url}">${escapeHtml(block.url)}</a></p>`
       );
     case 'items':
       return `<ul style="padding-left:20px;margin:0 0 16px">${block.items
@@ -78,6 +83,8 @@ function textBlock(block: Block): string {
     case 'p':
     case 'small':
       return block.text;
+    case 'smallLink':
+      return `${block.text}\n${block.url}`;
     case 'button':
       return `${block.label} :\n${block.url}`;
     case 'items':
@@ -192,10 +199,11 @@ export function notificationsMail(input: {
     ],
     [
       {
-        kind: 'small',
-        text: `Vous recevez ce message selon vos préférences d'e-mail. Pour les changer : ${input.settingsUrl}`,
+        kind: 'smallLink',
+        text: "Vous recevez ce message selon vos préférences d'e-mail. Pour les changer :",
+        url: input.settingsUrl,
       },
-      { kind: 'small', text: `Pour ne plus recevoir ces e-mails, en un clic : ${input.unsubscribeUrl}` },
+      { kind: 'smallLink', text: 'Pour ne plus recevoir ces e-mails, en un clic :', url: input.unsubscribeUrl },
     ],
   );
 }
