@@ -52,6 +52,12 @@ export const configSchema = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   CORS_ORIGINS: z.string().default(''),
   PUBLIC_URL: optionalUrl(['http:', 'https:']),
+  SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(/^[^<>]*<[^<>@\s]+@[^<>@\s]+>$|^[^<>@\s]+@[^<>@\s]+$/, 'must be an address, or "Name <address>"')
+    .default('Maillage <no-reply@localhost>'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce
     .number({ message: 'must be a number' })
     .int('must be a whole number')

@@ -22,6 +22,10 @@ export interface AppConfig {
   corsOrigins: string[];
   /** The address people open (`https://maillage.example.org`): the web client's origin behind a proxy. */
   publicUrl?: string;
+  /** `smtp://user:pass@host:port` (or smtps://); without it e-mails are written under dataDir/mail. */
+  smtpUrl?: string;
+  /** The sender of every e-mail, `Name <address>`; the display name gains the organisation's name. */
+  mailFrom: string;
   /** Lifetime of an access token; 15 minutes unless a test shortens it. */
   accessTokenTtlSeconds: number;
   trustProxy: boolean;
@@ -85,6 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((origin) => origin.trim())
       .filter(Boolean),
     publicUrl: raw.PUBLIC_URL,
+    smtpUrl: raw.SMTP_URL,
+    mailFrom: raw.MAIL_FROM,
     accessTokenTtlSeconds: raw.ACCESS_TOKEN_TTL_SECONDS,
     trustProxy: raw.TRUST_PROXY === 'true',
     loginLimits: {

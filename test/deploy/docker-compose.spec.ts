@@ -35,8 +35,10 @@ function interpolate(value: string): string {
 }
 
 describe('docker-compose.yml', () => {
-  it('declares exactly the app and the three official backing services', () => {
-    expect(Object.keys(services).sort()).toEqual(['app', 'meilisearch', 'postgres', 'redis']);
+  it('declares exactly the app, the three official backing services and Mailpit', () => {
+    expect(Object.keys(services).sort()).toEqual(['app', 'mailpit', 'meilisearch', 'postgres', 'redis']);
+    expect(services.mailpit.image).toMatch(/^axllent\/mailpit:/);
+    expect(app.environment?.SMTP_URL).toBe('${SMTP_URL:-smtp://mailpit:1025}');
     expect(app.build).toBe('.');
     expect(services.postgres.image).toBe('postgres:17');
     expect(services.redis.image).toBe('redis:7');

@@ -5,7 +5,7 @@ import { startTestApp, TestApp } from '../support/test-app';
  * well-typed arguments. Only the operations the contract makes public may get past the guard;
  * a new root field that forgot its access rule fails here (and the server refuses to boot).
  */
-const PUBLIC_OPERATIONS = ['acceptInvitation', 'login', 'refreshToken'];
+const PUBLIC_OPERATIONS = ['acceptInvitation', 'login', 'refreshToken', 'requestPasswordReset', 'resetPassword'];
 
 interface TypeRef {
   kind: string;

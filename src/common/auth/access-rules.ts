@@ -7,7 +7,7 @@ import { SetMetadata } from '@nestjs/common';
 export const ACCESS_RULE = 'maillage:access-rule';
 export type AccessRule = 'public' | 'authenticated';
 
-/** Open to anonymous callers. Keep this list short: login, refreshToken, acceptInvitation. */
+/** Open to anonymous callers. Keep this list short: login, refreshToken, acceptInvitation, requestPasswordReset, resetPassword. */
 export const Public = () => SetMetadata(ACCESS_RULE, 'public' satisfies AccessRule);
 
 /** Needs a valid access token. Finer checks (admin of, member of) happen in services through src/access. */

@@ -89,6 +89,10 @@ export const REASONS = {
   INVITATION_REVOKED: { code: 'BAD_USER_INPUT', meaning: 'The invitation was withdrawn by the organisation.' },
   INVITATION_USED: { code: 'BAD_USER_INPUT', meaning: 'The invitation was already accepted: log in instead.' },
   INVITATION_UNKNOWN: { code: 'BAD_USER_INPUT', meaning: 'No invitation has this token (check the link).' },
+  RESET_TOKEN_INVALID: {
+    code: 'BAD_USER_INPUT',
+    meaning: 'The password reset link is unknown, expired (after one hour) or already used: ask for a new one.',
+  },
 
   LAST_OWNER: { code: 'CONFLICT', meaning: 'A group must keep at least one owner: name another one first.' },
   CLIENT_ID_REUSED: {
@@ -103,6 +107,10 @@ export const REASONS = {
   INVITATION_ALREADY_ACCEPTED: {
     code: 'CONFLICT',
     meaning: 'The invitation was accepted: it can no longer be revoked.',
+  },
+  INVITATION_CLOSED: {
+    code: 'CONFLICT',
+    meaning: 'The invitation was accepted or revoked: it cannot be sent again (invite the person anew).',
   },
 
   RATE_LIMITED: { code: 'RATE_LIMITED', meaning: 'Too many attempts: retry after `extensions.retryAfter` seconds.' },

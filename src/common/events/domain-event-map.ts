@@ -13,6 +13,8 @@ export interface DomainEventMap {
    */
   'account.erased': { userId: string; reattributed: Record<string, string[]> };
   'profile.updated': { userId: string };
+  /** A new password, by `changePassword` or by a reset link (`reset`). */
+  'account.password_changed': { userId: string; reset: boolean };
   'user.deactivated': { userId: string; actorId: string; organizationIds: string[] };
   'user.reactivated': { userId: string; actorId: string; organizationIds: string[] };
 

@@ -31,6 +31,11 @@ export const LIMITS = {
   search: { points: 120, duration: 60 },
   changePassword: { points: 5, duration: 15 * 60, failuresOnly: { guessedFields: ['currentPassword'] } },
   deleteMyAccount: { points: 5, duration: 15 * 60, failuresOnly: { guessedFields: ['password'] } },
+  // Password reset: per IP (the decorator), and per address (each request e-mails it).
+  requestPasswordReset: { points: 20, duration: 60 * 60 },
+  passwordResetPerEmail: { points: 5, duration: 60 * 60 },
+  resetPassword: { points: 10, duration: 15 * 60, failuresOnly: { guessedFields: ['token'] } },
+  resendInvitation: { points: 100, duration: 60 * 60 },
 } as const satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof LIMITS;

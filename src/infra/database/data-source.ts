@@ -6,6 +6,7 @@ import { QuestionsSearch1764200000000 } from './migrations/1764200000000-questio
 import { Conversations1764300000000 } from './migrations/1764300000000-conversations';
 import { PrivacyAudit1764400000000 } from './migrations/1764400000000-privacy-audit';
 import { Jobs1764500000000 } from './migrations/1764500000000-jobs';
+import { Mail1764613000000 } from './migrations/1764613000000-mail';
 
 /** Append-only: a schema change is a new migration at the end of this list. */
 export const MIGRATIONS = [
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   Conversations1764300000000,
   PrivacyAudit1764400000000,
   Jobs1764500000000,
+  Mail1764613000000,
 ];
 
 /**

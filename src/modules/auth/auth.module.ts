@@ -14,14 +14,22 @@ import { RequestAuthenticator } from './request-authenticator';
 import { SessionsService } from './sessions.service';
 import { PersonalData } from '../../common/personal-data/personal-data.module';
 import { AUTH_PERSONAL_DATA } from './auth.personal-data';
+import { MailModule } from '../mail/mail.module';
+import { PasswordResetService } from './password-reset.service';
+import { PasswordResetResolver } from './password-reset.resolver';
+import { PasswordChangedSubscriber } from './password-changed.subscriber';
+import { AUTH_RESET_PERSONAL_DATA } from './password-reset.personal-data';
 
 @Module({
-  imports: [UsersModule, TypeOrmModule.forFeature([SessionEntity, RefreshTokenEntity])],
+  imports: [UsersModule, MailModule, TypeOrmModule.forFeature([SessionEntity, RefreshTokenEntity])],
   providers: [
     SessionsService,
     AuthService,
     AuthResolver,
     RequestAuthenticator,
+    PasswordResetService,
+    PasswordResetResolver,
+    PasswordChangedSubscriber,
     { provide: APP_GUARD, useClass: AuthGuard },
     {
       provide: LoginThrottle,
@@ -39,5 +47,6 @@ import { AUTH_PERSONAL_DATA } from './auth.personal-data';
 export class AuthModule {
   constructor(personalData: PersonalData) {
     personalData.declare(AUTH_PERSONAL_DATA);
+    personalData.declare(AUTH_RESET_PERSONAL_DATA);
   }
 }

@@ -12,5 +12,14 @@ export const NOTIFICATIONS_PERSONAL_DATA: PersonalDataDeclaration = {
         sql: 'SELECT id, type, subject_id, text, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY created_at',
       },
     },
+    {
+      table: 'notification_settings',
+      columns: { user_id: 'delete' },
+      export: {
+        key: 'notificationSettings',
+        sql: 'SELECT email_frequency, muted_types, updated_at FROM notification_settings WHERE user_id = $1',
+        single: true,
+      },
+    },
   ],
 };

@@ -17,6 +17,9 @@ export interface NotificationDraft {
   text: string;
 }
 
+/** Told of notifications in the transaction that records them (e.g. to queue an e-mail with them). */
+export type RecordedListener = (manager: EntityManager, recorded: NotificationEntity[]) => Promise<void>;
+
 /**
  * Stored notifications. Producers `record` them inside their own transaction (so a notification
  * exists exactly when its cause does), then `deliver` them after commit as `notification:new`.
@@ -24,6 +27,8 @@ export interface NotificationDraft {
  */
 @Injectable()
 export class NotificationsService {
+  private readonly listeners: RecordedListener[] = [];
+
   constructor(
     @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
     private readonly db: DataSource,
@@ -34,7 +39,14 @@ export class NotificationsService {
     const wanted = drafts.filter((draft) => draft.userId !== draft.actorId);
     if (wanted.length === 0) return [];
     const repository = manager.getRepository(NotificationEntity);
-    return repository.save(wanted.map((draft) => repository.create({ ...draft, readAt: null })));
+    const recorded = await repository.save(wanted.map((draft) => repository.create({ ...draft, readAt: null })));
+    for (const listener of this.listeners) await listener(manager, recorded);
+    return recorded;
+  }
+
+  /** Registered while the app is built. */
+  onRecorded(listener: RecordedListener): void {
+    this.listeners.push(listener);
   }
 
   /** The question each answer belongs to (null once the answer is gone), batched per request. */

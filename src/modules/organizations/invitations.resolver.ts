@@ -42,6 +42,27 @@ export class InvitationsResolver {
   }
 
   @Authenticated()
+  @RateLimit('resendInvitation')
+  @Mutation(() => InvitationModel, {
+    description:
+      'E-mails a pending invitation again with a new token (the previous link stops working) and a new 14-day validity. The new token is returned only here.',
+  })
+  async resendInvitation(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID, description: 'The invitation to send again.' }, UuidPipe) id: string,
+  ): Promise<InvitationModel> {
+    const { invitation, token } = await this.invitations.resend(viewer.id, id);
+    return {
+      id: invitation.id,
+      email: invitation.email,
+      role: invitation.role,
+      expiresAt: invitation.expiresAt,
+      organizationId: invitation.organizationId,
+      token,
+    };
+  }
+
+  @Authenticated()
   @Mutation(() => Boolean, { description: 'Cancels an invitation that was not used yet.' })
   async revokeInvitation(
     @CurrentViewer() viewer: Viewer,

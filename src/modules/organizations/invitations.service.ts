@@ -14,6 +14,8 @@ import { InvitationEntity } from './invitation.entity';
 import { Locks, lockForTransaction } from '../../infra/database/advisory-locks';
 import { OrganizationsService } from './organizations.service';
 import { DomainEvents } from '../../common/events/domain-events';
+import { MailService } from '../mail/mail.service';
+import { invitationMail } from '../mail/mail-templates';
 
 const INVITATION_TTL_DAYS = 14;
 
@@ -26,7 +28,33 @@ export class InvitationsService {
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottle,
     private readonly events: DomainEvents,
+    private readonly mail: MailService,
   ) {}
+
+  /** The invitation e-mail, queued in the transaction that creates (or renews) the token. */
+  private async queueInvitationMail(
+    manager: EntityManager,
+    invitation: { id: string; organizationId: string; email: string; invitedBy: string | null; expiresAt: Date },
+    token: string,
+  ): Promise<void> {
+    const [row] = (await manager.query(
+      `SELECT o.name, (SELECT display_name FROM users WHERE id = $2) AS inviter FROM organizations o WHERE o.id = $1`,
+      [invitation.organizationId, invitation.invitedBy],
+    )) as { name: string; inviter: string | null }[];
+    await this.mail.queue(manager, {
+      key: `invitation:${invitation.id}:${sha256(token).slice(0, 16)}`,
+      kind: 'invitation',
+      userId: null,
+      to: invitation.email,
+      organizationName: row.name,
+      content: invitationMail({
+        organizationName: row.name,
+        inviterName: row.inviter,
+        link: this.mail.link(`/invitation/${token}`),
+        expiresAt: invitation.expiresAt,
+      }),
+    });
+  }
 
   /** Returns the invitation and its token; the token exists only in this answer (256 random bits, stored hashed). */
   async invite(viewerId: string, input: InviteMemberInput): Promise<{ invitation: InvitationEntity; token: string }> {
@@ -59,6 +87,30 @@ export class InvitationsService {
         actorId: viewerId,
         role: input.role,
       });
+      await this.queueInvitationMail(manager, saved, token);
+      return saved;
+    });
+    return { invitation, token };
+  }
+
+  /**
+   * E-mails a pending invitation again with a new token (the old link stops working) and a new
+   * 14-day validity. For the same people as `invite`; an accepted or revoked one cannot be resent.
+   */
+  async resend(viewerId: string, invitationId: string): Promise<{ invitation: InvitationEntity; token: string }> {
+    const token = randomBytes(32).toString('base64url');
+    const invitation = await this.db.transaction(async (manager) => {
+      const repository = manager.getRepository(InvitationEntity);
+      const found = await repository.findOne({ where: { id: invitationId }, lock: { mode: 'pessimistic_write' } });
+      if (!found || !(await this.access.canAdminister(viewerId, found.organizationId))) {
+        throw new NotFoundError('Invitation');
+      }
+      if (found.acceptedAt || found.revokedAt)
+        throw new ConflictError('INVITATION_CLOSED', 'This invitation was accepted or revoked: invite the person anew');
+      found.tokenHash = sha256(token);
+      found.expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 3600 * 1000);
+      const saved = await repository.save(found);
+      await this.queueInvitationMail(manager, saved, token);
       return saved;
     });
     return { invitation, token };

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
+import { MailModule } from '../mail/mail.module';
 import { UsersModule } from '../users/users.module';
 import { InvitationEntity } from './invitation.entity';
 import { InvitationsResolver } from './invitations.resolver';
@@ -18,6 +19,7 @@ import { ORGANIZATIONS_PERSONAL_DATA } from './organizations.personal-data';
     TypeOrmModule.forFeature([OrganizationEntity, OrganizationMembershipEntity, InvitationEntity]),
     UsersModule,
     AuthModule,
+    MailModule,
   ],
   providers: [
     OrganizationsService,

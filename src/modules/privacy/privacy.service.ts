@@ -57,6 +57,7 @@ export class PrivacyService {
     const hash = await hashPassword(newPassword);
     const ended = await this.db.transaction(async (manager) => {
       await manager.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [userId, hash]);
+      await this.events.publish(manager, { type: 'account.password_changed', userId, reset: false });
       return (await manager.query(
         `WITH ended AS (UPDATE sessions SET revoked_at = now(), revoked_reason = 'password change'
                          WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL RETURNING id)

@@ -11,7 +11,7 @@ import { requestHost, requestScheme } from '../../common/auth/origin-policy';
 export const WEB_DIST = join(__dirname, '..', '..', '..', 'web', 'dist');
 
 /** Server paths the client's fallback never answers: they belong to the API and its files. */
-const SERVER_PATHS = /^\/(graphql|socket\.io|health|auth|files|calendar|me)(\/|$)|^\/events\/[^/]+\.ics$/;
+const SERVER_PATHS = /^\/(graphql|socket\.io|health|auth|files|calendar|me|mail)(\/|$)|^\/events\/[^/]+\.ics$/;
 /** Vite's content-hashed output: a new build gives new names, so these may be cached for ever. */
 const HASHED = `${sep}assets${sep}`;
 const HAS_EXTENSION = /\/[^/]*\.[a-z0-9]+$/i;

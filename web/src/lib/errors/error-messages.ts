@@ -44,6 +44,8 @@ export const reasonMessages: Record<string, MessageDescriptor> = {
   NOT_GROUP_OWNER: msg`Seuls les propriétaires du groupe peuvent faire cela. Demandez à l'un d'eux.`,
   NOT_ORGANIZATION_MEMBER: msg`Créez le groupe dans une organisation dont vous êtes membre.`,
   JOIN_REQUEST_NOT_FOUND: msg`Cette demande n'est plus en attente (retirée ou déjà traitée). Rechargez la page.`,
+  RESET_TOKEN_INVALID: msg`Ce lien n'est plus valable : il a expiré (il dure une heure), a déjà servi, ou est incomplet. Demandez un nouveau lien.`,
+  INVITATION_CLOSED: msg`Cette invitation a déjà été acceptée ou annulée : elle ne peut plus être renvoyée. Invitez à nouveau la personne si besoin.`,
 };
 
 const codeMessages: Record<string, MessageDescriptor> = {
