@@ -50,6 +50,15 @@ export class OrganizationsArgs extends ConnectionArgs {
 }
 
 @ArgsType()
+export class MembersArgs extends ConnectionArgs {
+  @Field(() => String, { nullable: true, description: 'Words in the display name; case and accents ignored.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+}
+
+@ArgsType()
 export class MemberRoleArgs {
   @Field(() => ID, { description: 'The organisation; the viewer must administer it (or one above).' })
   @IsUUID()

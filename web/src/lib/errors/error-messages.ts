@@ -7,7 +7,15 @@ import type { AppErrorInfo } from './app-error-info';
  * Messages for `extensions.reason` values, when the server gives one: more precise than the code.
  * Feature folders add their reasons here (one line each), in French, saying what to do.
  */
-export const reasonMessages: Record<string, MessageDescriptor> = {};
+export const reasonMessages: Record<string, MessageDescriptor> = {
+  LAST_FEDERATION_ADMIN: msg`La fédération doit garder au moins un administrateur actif : nommez d'abord une autre personne administratrice.`,
+  NOT_ACCOUNT_AUTHORITY: msg`Cette personne appartient aussi à une organisation que vous n'administrez pas : demandez à un administrateur de la fédération de le faire.`,
+  NOT_ORGANIZATION_ADMIN: msg`Seuls les administrateurs de cette organisation (ou d'une organisation au-dessus) peuvent faire cela.`,
+  ALREADY_MEMBER: msg`Cette personne fait déjà partie de l'organisation : inutile de l'inviter, changez plutôt son rôle dans la liste des membres.`,
+  INVITATION_ALREADY_ACCEPTED: msg`Cette invitation a déjà été acceptée : elle ne peut plus être annulée. Retirez la personne des membres si besoin.`,
+  MEMBERSHIP_NOT_FOUND: msg`Cette personne ne fait plus partie de l'organisation. Rechargez la page pour voir la liste à jour.`,
+  INVITATION_NOT_FOUND: msg`Cette invitation n'existe plus. Rechargez la page pour voir les invitations à jour.`,
+};
 
 const codeMessages: Record<string, MessageDescriptor> = {
   UNAUTHENTICATED: msg`Votre session a pris fin. Reconnectez-vous pour continuer.`,
