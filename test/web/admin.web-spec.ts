@@ -85,8 +85,8 @@ describe('web: administration', () => {
     await expectAccessible(invitee.page, '/premiers-pas (phone, dark)');
 
     // Back on the association: the new admin is a member; a pending invitation can be revoked.
-    await page.reload();
-    await page.getByRole('heading', { level: 1, name: 'Club nautique de Lorient' }).waitFor();
+    await page.getByRole('link', { name: "Continuer vers la gestion de l'association" }).click();
+    await page.getByRole('heading', { name: 'Invitations en attente' }).waitFor();
     await page.getByText('Yann Le Goff').waitFor();
     await page.getByLabel('Adresse e-mail').fill('benevole@cn-lorient.test');
     await page.getByLabel('Rôle', { exact: true }).selectOption('MEMBER');
@@ -106,11 +106,12 @@ describe('web: administration', () => {
     await page.getByText('Le rôle de Yann Le Goff est maintenant : Équipe.').waitFor();
     await page.getByRole('link', { name: "Journal d'administration" }).click();
     await page.getByRole('heading', { level: 1, name: 'Journal de Club nautique de Lorient' }).waitFor();
-    await page.getByText('Rôle modifié : Administrateur·rice → Équipe').waitFor();
-    await page.getByText('Invitation annulée').waitFor();
+    const journal = page.getByRole('list', { name: 'Actions enregistrées' });
+    await journal.getByText('Rôle modifié : Administrateur·rice → Équipe').waitFor();
+    await journal.getByText('Invitation annulée').waitFor();
     await page.getByLabel("Type d'action").selectOption('member.role_changed');
-    await eventually(async () => expect(await page.getByText('Invitation annulée').count()).toBe(0));
-    await page.getByText('Rôle modifié : Administrateur·rice → Équipe').waitFor();
+    await eventually(async () => expect(await journal.getByText('Invitation annulée').count()).toBe(0));
+    await journal.getByText('Rôle modifié : Administrateur·rice → Équipe').waitFor();
     await expectAccessible(page, 'audit log');
   });
 

@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { usePageTitle } from '../app/page-title';
 import { graphql } from '../gql';
 import { ErrorMessage } from '../lib/errors/error-message';
-import { kindLabel } from './labels';
+import { kindLabel, membersText } from './labels';
 import './admin.css';
 
 const AdminTreeQuery = graphql(`
@@ -64,7 +64,6 @@ export function administeredRoots(memberships: { role: string; organization: Tre
 }
 
 function OrganizationTree({ nodes }: { nodes: TreeNode[] }) {
-  const { t } = useLingui();
   return (
     <ul className="org-tree">
       {nodes.map((node) => (
@@ -74,7 +73,7 @@ function OrganizationTree({ nodes }: { nodes: TreeNode[] }) {
               {node.name}
             </Link>
             <span className="org-tree-meta">
-              {kindLabel(node.kind)} · {t`${node.memberCount} membres`}
+              {kindLabel(node.kind)} · {membersText(node.memberCount)}
             </span>
           </div>
           {node.children && node.children.length > 0 ? <OrganizationTree nodes={node.children} /> : null}

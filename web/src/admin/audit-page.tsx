@@ -95,7 +95,7 @@ function AuditEntries({
           <Trans>Aucune action enregistrée pour ce choix.</Trans>
         </p>
       ) : null}
-      <ol className="admin-list">
+      <ol className="admin-list" aria-label={first ? t`Actions enregistrées` : t`Actions plus anciennes`}>
         {log.edges.map(({ node }) => {
           const extra = detailsText(node.action, node.details);
           return (

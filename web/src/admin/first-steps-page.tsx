@@ -5,6 +5,7 @@ import { useQuery } from 'urql';
 import { usePageTitle } from '../app/page-title';
 import { graphql } from '../gql';
 import { ErrorMessage } from '../lib/errors/error-message';
+import { membersText } from './labels';
 import './admin.css';
 
 const FirstStepsQuery = graphql(`
@@ -56,7 +57,7 @@ function FederationGroups({ federationId }: { federationId: string }) {
           <Link to="/groupes/$id" params={{ id: node.id }}>
             {node.name}
           </Link>{' '}
-          <span className="admin-row-meta">{t`${node.memberCount} membres`}</span>
+          <span className="admin-row-meta">{membersText(node.memberCount)}</span>
         </li>
       ))}
     </ul>

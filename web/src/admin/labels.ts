@@ -1,4 +1,4 @@
-import { msg } from '@lingui/core/macro';
+import { msg, plural } from '@lingui/core/macro';
 import type { MessageDescriptor } from '@lingui/core';
 import { i18n } from '@lingui/core';
 import type { OrganizationKind, OrganizationRole } from '../gql/graphql';
@@ -63,3 +63,15 @@ export const AUDIT_ACTIONS = [
   'comment.deleted_by_moderator',
   'group.visibility_changed',
 ] as const;
+
+export function membersText(count: number): string {
+  return plural(count, { one: '# membre', other: '# membres' });
+}
+
+export function directMembersText(count: number): string {
+  return plural(count, { one: '# membre direct', other: '# membres directs' });
+}
+
+export function foundText(count: number): string {
+  return plural(count, { one: '# membre trouvé', other: '# membres trouvés' });
+}

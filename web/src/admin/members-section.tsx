@@ -6,7 +6,7 @@ import type { OrganizationRole } from '../gql/graphql';
 import { ErrorMessage } from '../lib/errors/error-message';
 import { formatDate } from '../lib/format/dates';
 import { ConfirmDialog } from './confirm-dialog';
-import { ROLES, roleLabel } from './labels';
+import { foundText, membersText, roleLabel, ROLES } from './labels';
 
 const AdminMembersQuery = graphql(`
   query AdminMembers($id: ID!, $search: String, $after: String) {
@@ -109,7 +109,7 @@ function MembersPage({
     <>
       {first ? (
         <p className="admin-count" role="status">
-          {search ? t`${members.totalCount} membres trouvés` : t`${members.totalCount} membres`}
+          {search ? foundText(members.totalCount) : membersText(members.totalCount)}
         </p>
       ) : null}
       {first && members.edges.length === 0 ? (

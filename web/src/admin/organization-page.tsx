@@ -10,7 +10,7 @@ import { ErrorMessage } from '../lib/errors/error-message';
 import { TextField } from '../lib/forms/text-field';
 import { useSubmit } from '../lib/forms/use-submit';
 import { InvitationsSection, InviteForm } from './invitations-section';
-import { kindLabel } from './labels';
+import { directMembersText, kindLabel, membersText } from './labels';
 import { MembersSection } from './members-section';
 import { NoAccess } from './no-access';
 import { adminOrganizationRoute } from './routes';
@@ -198,7 +198,7 @@ function OrganizationAdmin({ id, welcome }: { id: string; welcome: boolean }) {
       </nav>
       <h1>{name}</h1>
       <p className="admin-row-meta">
-        {kindLabel(organization.kind)} · {t`${organization.memberCount} membres directs`}
+        {kindLabel(organization.kind)} · {directMembersText(organization.memberCount)}
       </p>
       {organization.description ? <p>{organization.description}</p> : null}
       <p>
@@ -217,6 +217,11 @@ function OrganizationAdmin({ id, welcome }: { id: string; welcome: boolean }) {
             defaultRole={'ADMIN' as OrganizationRole}
             intro={t`Invitez dès maintenant sa première personne administratrice : elle recevra un lien, créera son compte et découvrira les premiers pas dans Maillage.`}
           />
+          <p>
+            <Link to="/admin/organisations/$id" params={{ id }} search={{}}>
+              <Trans>Continuer vers la gestion de l'association</Trans>
+            </Link>
+          </p>
         </section>
       ) : null}
 
@@ -241,7 +246,7 @@ function OrganizationAdmin({ id, welcome }: { id: string; welcome: boolean }) {
                       {child.name}
                     </Link>
                     <span className="admin-row-meta">
-                      {kindLabel(child.kind)} · {t`${child.memberCount} membres`}
+                      {kindLabel(child.kind)} · {membersText(child.memberCount)}
                     </span>
                   </div>
                 </li>
@@ -261,7 +266,7 @@ export function OrganizationPage() {
   const { accueil } = adminOrganizationRoute.useSearch();
   return (
     <AdminGate id={id} key={id}>
-      <OrganizationAdmin id={id} welcome={accueil === '1'} />
+      <OrganizationAdmin key={accueil ?? ''} id={id} welcome={accueil === '1'} />
     </AdminGate>
   );
 }
