@@ -112,7 +112,7 @@ function AuditEntries({
                       to="/admin/organisations/$id/journal"
                       params={{ id }}
                       search={{ action, personne: node.actor.id }}
-                      aria-label={t`Actions de ${node.actor.displayName}`}
+                      aria-label={t`par ${node.actor.displayName} : voir seulement ses actions`}
                     >
                       {t`par ${node.actor.displayName}`}
                     </Link>
