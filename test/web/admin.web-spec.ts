@@ -101,6 +101,18 @@ describe('web: administration', () => {
     await page.getByText("L'invitation de benevole@cn-lorient.test est annulée.").waitFor();
     await page.getByText('Aucune invitation en attente.').waitFor();
 
+    // Several addresses at once: each one's result is shown.
+    await page.getByText('Inviter plusieurs personnes à la fois').click();
+    await page
+      .getByLabel('Adresses des personnes à inviter')
+      .fill('marin@cn-lorient.test, pas-une-adresse\nyann.le-goff@cn-lorient.test');
+    await page.getByRole('button', { name: 'Envoyer les invitations' }).click();
+    const results = page.getByRole('list', { name: 'Résultat des invitations' });
+    await results.getByText('yann.le-goff@cn-lorient.test : déjà membre').waitFor();
+    await results.getByText('marin@cn-lorient.test : invitation envoyée').waitFor();
+    await results.getByText('pas-une-adresse : adresse invalide').waitFor();
+    await page.getByRole('list', { name: 'Invitations en attente' }).getByText('marin@cn-lorient.test').waitFor();
+
     // A role change, then the audit log shows it (filtered by action).
     await page.getByRole('button', { name: 'Changer le rôle de Yann Le Goff' }).click();
     await page.getByRole('dialog').getByLabel('Nouveau rôle').selectOption('STAFF');

@@ -3,6 +3,8 @@ import { useCallback, useId, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { OrganizationRole } from '../gql/graphql';
+import { toErrorInfo } from '../lib/errors/app-error-info';
+import { describeError } from '../lib/errors/error-messages';
 import { ErrorMessage } from '../lib/errors/error-message';
 import { TextField } from '../lib/forms/text-field';
 import { useSubmit } from '../lib/forms/use-submit';
@@ -157,6 +159,124 @@ export function InviteForm({
   );
 }
 
+interface BulkResult {
+  email: string;
+  status: 'sent' | 'member' | 'invalid' | 'failed';
+  text: string;
+  link?: string;
+}
+
+const MAX_BULK = 50;
+
+/** Several addresses pasted at once: one invitation each, and what happened to each. */
+function BulkInvite({ organizationId, onSent }: { organizationId: string; onSent?: () => void }) {
+  const { t } = useLingui();
+  const listId = useId();
+  const roleId = useId();
+  const [results, setResults] = useState<BulkResult[]>([]);
+  const [, invite] = useMutation(AdminInviteMutation);
+  const send = useCallback(
+    async (data: FormData) => {
+      const emails = [
+        ...new Set(
+          String(data.get('emails') ?? '')
+            .split(/[\s,;]+/)
+            .map((e) => e.trim())
+            .filter(Boolean),
+        ),
+      ];
+      if (emails.length === 0 || emails.length > MAX_BULK) {
+        setResults([]);
+        throw new Error('count');
+      }
+      const role = String(data.get('role') ?? 'MEMBER') as OrganizationRole;
+      const done: BulkResult[] = [];
+      for (const email of emails) {
+        const result = await invite({ input: { organizationId, email, role } });
+        const info = toErrorInfo(result.error);
+        if (!info) {
+          const token = result.data?.inviteMember.token ?? '';
+          done.push({
+            email,
+            status: 'sent',
+            text: t`invitation envoyée`,
+            link: `${window.location.origin}/invitation/${token}`,
+          });
+        } else if (info.reason === 'ALREADY_MEMBER') done.push({ email, status: 'member', text: t`déjà membre` });
+        else if (info.code === 'BAD_USER_INPUT') done.push({ email, status: 'invalid', text: t`adresse invalide` });
+        else done.push({ email, status: 'failed', text: describeError(info) });
+        setResults([...done]);
+      }
+      onSent?.();
+    },
+    [invite, onSent, organizationId, t],
+  );
+  const { onSubmit, error, pending } = useSubmit(send);
+  const sent = results.filter((r) => r.status === 'sent').length;
+  return (
+    <details className="admin-bulk">
+      <summary>
+        <Trans>Inviter plusieurs personnes à la fois</Trans>
+      </summary>
+      <form className="form" onSubmit={onSubmit} aria-busy={pending} noValidate>
+        <div className="field">
+          <label htmlFor={listId}>
+            <Trans>Adresses des personnes à inviter</Trans>
+          </label>
+          <textarea id={listId} name="emails" rows={5} aria-describedby={`${listId}-hint`} />
+          <p id={`${listId}-hint`} className="field-hint">
+            <Trans>Collez les adresses, une par ligne ou séparées par des virgules ({MAX_BULK} au plus).</Trans>
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor={roleId}>
+            <Trans>Rôle des personnes invitées</Trans>
+          </label>
+          <select id={roleId} name="role" defaultValue="MEMBER">
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {roleLabel(role)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {error ? (
+          <p role="alert" className="error-message">
+            <Trans>Collez entre 1 et {MAX_BULK} adresses e-mail, puis réessayez.</Trans>
+          </p>
+        ) : null}
+        <button type="submit" className="button-primary">
+          <Trans>Envoyer les invitations</Trans>
+        </button>
+      </form>
+      {results.length > 0 ? (
+        <div role="status" className="admin-bulk-results">
+          <p>{t`${sent} invitations envoyées sur ${results.length} adresses.`}</p>
+          <ul className="admin-list" aria-label={t`Résultat des invitations`}>
+            {results.map((r) => (
+              <li key={r.email} className="admin-row">
+                <div className="admin-row-main">
+                  <span className="admin-row-title">
+                    {r.email} : {r.text}
+                  </span>
+                  {r.link ? (
+                    <input
+                      readOnly
+                      value={r.link}
+                      aria-label={t`Lien d'invitation de ${r.email}`}
+                      onFocus={(event) => event.currentTarget.select()}
+                    />
+                  ) : null}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </details>
+  );
+}
+
 /** Pending invitations of an organisation, with revoke, and the invite form. */
 export function InvitationsSection({ organizationId }: { organizationId: string }) {
   const { t } = useLingui();
@@ -185,6 +305,7 @@ export function InvitationsSection({ organizationId }: { organizationId: string 
         <Trans>Invitations</Trans>
       </h2>
       <InviteForm organizationId={organizationId} onSent={refresh} />
+      <BulkInvite organizationId={organizationId} onSent={refresh} />
       <h3>
         <Trans>Invitations en attente</Trans>
       </h3>
