@@ -2,7 +2,9 @@
  * Directory consent: which optional profile fields a person lets other members see. One answer
  * for every reader (the User fields, the directory's search text, the people search index): a
  * field the stored consent does not mention (consents saved before it existed) has its default.
- * E-mail and phone are hidden by default; the rest is shown.
+ * E-mail and phone are hidden by default; the rest is shown. `listed` is the consent to appear in
+ * the directory and in people search at all (default true: members of the federation find each
+ * other); a person who is not listed can still be reached from what they wrote (their profile by id).
  */
 export interface ProfileVisibility {
   email: boolean;
@@ -12,6 +14,7 @@ export interface ProfileVisibility {
   skills: boolean;
   interests: boolean;
   avatarUrl: boolean;
+  listed: boolean;
 }
 
 export type ProfileField = keyof ProfileVisibility;
@@ -24,6 +27,7 @@ export const DEFAULT_VISIBILITY: ProfileVisibility = {
   skills: true,
   interests: true,
   avatarUrl: true,
+  listed: true,
 };
 
 /** The person's consent with every field answered: what they chose, else the default. */

@@ -99,4 +99,34 @@ describe('directory consent, one answer for every reader', () => {
     );
     expect(await searchIds(app, viewer.accessToken, word, { types: ['PERSON'] })).toEqual([]);
   });
+
+  it('leaves a person who does not consent to be listed out of the directory and people search, not off their profile', async () => {
+    const word = `discrete${Math.random().toString(36).slice(2, 8).replace(/\d/g, 'q')}`;
+    const person = await newMember(app, admin.accessToken, club, 'MEMBER', `Irène ${word}`);
+    await eventually(
+      async () =>
+        expect(await searchIds(app, viewer.accessToken, word, { types: ['PERSON'] })).toEqual([person.userId]),
+      { timeoutMs: 30_000 },
+    );
+    expect(await directory({ search: word })).toEqual([person.userId]);
+
+    await update(person, { profileVisibility: { listed: false } });
+    expect(await directory({ search: word })).toEqual([]);
+    await eventually(
+      async () => expect(await searchIds(app, viewer.accessToken, word, { types: ['PERSON'] })).toEqual([]),
+      { timeoutMs: 30_000 },
+    );
+    expect(await profileSeenBy(viewer, person.userId)).toMatchObject({ email: null });
+    const own = ok(
+      await app.gql<{ me: { profileVisibility: { listed: boolean } } }>(
+        '{ me { profileVisibility { listed } } }',
+        {},
+        person.accessToken,
+      ),
+    );
+    expect(own.me.profileVisibility.listed).toBe(false);
+
+    await update(person, { profileVisibility: { listed: true } });
+    expect(await directory({ search: word })).toEqual([person.userId]);
+  });
 });

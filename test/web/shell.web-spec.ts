@@ -66,7 +66,7 @@ describe('web: the shell', () => {
         await expectAccessible(page, `${path} (${colorScheme})`);
       }
     }
-  });
+  }, 180_000); // 17 routes x 2 colour schemes, each loaded and scanned by axe
 
   it('works on a 360-px phone: every navigation link visible at the bottom, nothing wider than the screen', async () => {
     const { page } = await web.open({ viewport: { width: 360, height: 740 } });

@@ -81,6 +81,11 @@ export interface ServerToClientEvents {
   'conversation:read': (payload: { conversationId: string; userId: string; messageId: string }) => void;
   presence: (payload: { userId: string; online: boolean }) => void;
   'notification:new': (notification: SocketNotification) => void;
+  /**
+   * A post entered the reader's home feed (a group they belong to or follow, that they may read):
+   * the client fetches it. Never sent to people who may not read the group, nor to the author.
+   */
+  'post:new': (payload: { postId: string; groupId: string }) => void;
   /** Sent just before the server closes a socket whose token expired or whose session ended. */
   'auth:expired': () => void;
 }

@@ -46,7 +46,7 @@ const DOCUMENT_SQL: Record<SearchKind, string> = {
            CASE WHEN ${sharesFieldSql('u', 'skills')} THEN u.skills ELSE '{}' END AS skills,
            CASE WHEN ${sharesFieldSql('u', 'interests')} THEN u.interests ELSE '{}' END AS interests,
            ${epoch('u.created_at')} AS "createdAt"
-      FROM users u WHERE u.deactivated_at IS NULL`,
+      FROM users u WHERE u.deactivated_at IS NULL AND ${sharesFieldSql('u', 'listed')}`,
 };
 
 const ALIAS: Record<SearchKind, string> = { question: 'q', answer: 'a', post: 'p', group: 'g', person: 'u' };

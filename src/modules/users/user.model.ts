@@ -29,6 +29,11 @@ export class ProfileVisibilityModel implements ProfileVisibility {
   @Field({ description: 'Other members see the interests, and find the person by them (default true).' })
   interests!: boolean;
   @Field({ description: 'Other members see the avatar (default true).' }) avatarUrl!: boolean;
+  @Field({
+    description:
+      'The person appears in the directory (`people`) and in people search (default true). Off, others still reach their profile from what they wrote.',
+  })
+  listed!: boolean;
 }
 
 export const UserConnection = ConnectionType(UserModel, 'User');

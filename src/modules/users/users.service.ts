@@ -89,9 +89,10 @@ export class UsersService {
     });
   }
 
-  /** The directory: active people, alphabetical, filtered by words, skill and organisation subtree. */
+  /** The directory: active people who consent to be listed, alphabetical, filtered by words, skill and organisation subtree. */
   async people(args: PeopleArgs): Promise<Connection<UserEntity>> {
-    const where = ['u.deactivated_at IS NULL'];
+    // Only people who consent to be listed (the viewer's own profile is in /parametres).
+    const where = ['u.deactivated_at IS NULL', sharesFieldSql('u', 'listed')];
     const params: unknown[] = [];
     addWordFilters(where, params, args.search, 'u.directory_text');
     if (args.skill?.trim()) {

@@ -5,6 +5,7 @@ import { groupsRoutes } from '../groups/routes';
 import { messagesRoutes } from '../messages/routes';
 import { notificationsRoutes } from '../notifications/routes';
 import { peopleRoutes } from '../people/routes';
+import { postsRoutes } from '../posts/routes';
 import { questionsRoutes } from '../questions/routes';
 import { searchRoutes } from '../search/routes';
 import { settingsRoutes } from '../settings/routes';
@@ -15,6 +16,7 @@ export const routeTree = rootRoute.addChildren([
   publicLayout.addChildren([...authRoutes]),
   appLayout.addChildren([
     ...feedRoutes,
+    ...postsRoutes,
     ...groupsRoutes,
     ...questionsRoutes,
     ...searchRoutes,

@@ -12,7 +12,7 @@ export function LoginPage() {
   const { t } = useLingui();
   usePageTitle(t`Connexion`);
   const navigate = useNavigate();
-  const { retour } = loginRoute.useSearch();
+  const { retour, compte } = loginRoute.useSearch();
   const login = useCallback(
     async (data: FormData) => {
       await session.login(String(data.get('email') ?? ''), String(data.get('password') ?? ''));
@@ -30,6 +30,11 @@ export function LoginPage() {
       <h1 id="login-title">
         <Trans>Connexion</Trans>
       </h1>
+      {compte === 'supprime' ? (
+        <p className="notice" role="status">
+          <Trans>Votre compte a été supprimé et votre session fermée. Merci d'avoir participé à Maillage.</Trans>
+        </p>
+      ) : null}
       <form className="form" onSubmit={onSubmit} aria-busy={pending} noValidate>
         <TextField
           name="email"

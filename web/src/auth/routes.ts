@@ -12,7 +12,11 @@ export function safeReturnPath(value: unknown): string | undefined {
 export const loginRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: '/connexion',
-  validateSearch: (search: Record<string, unknown>): { retour?: string } => ({ retour: safeReturnPath(search.retour) }),
+  // `compte=supprime`: the person just deleted their account (settings), and is told so here.
+  validateSearch: (search: Record<string, unknown>): { retour?: string; compte?: 'supprime' } => ({
+    retour: safeReturnPath(search.retour),
+    compte: search.compte === 'supprime' ? 'supprime' : undefined,
+  }),
   // Already logged in (another tab, a bookmark): straight to where the person was going.
   beforeLoad: async ({ search }) => {
     await session.start();

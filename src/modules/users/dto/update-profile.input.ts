@@ -49,6 +49,14 @@ export class ProfileVisibilityInput {
   @IsOptional()
   @IsBoolean()
   avatarUrl?: boolean;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Appear in the directory and in people search (off: only reachable from what one wrote).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  listed?: boolean;
 }
 
 @InputType({ description: 'Only the fields given are changed; null clears an optional field.' })

@@ -53,7 +53,6 @@ export function MainNav({ unread }: { unread: number }) {
         <NavLink
           to="/notifications"
           icon="bell"
-          label={unread > 0 ? t`Notifications (${unread})` : undefined}
           badge={
             unread > 0 ? (
               <span className="badge" aria-hidden="true">
@@ -63,6 +62,8 @@ export function MainNav({ unread }: { unread: number }) {
           }
         >
           <Trans>Notifications</Trans>
+          {/* In the name ("Notifications (3)") without an aria-label that would differ from the visible text. */}
+          {unread > 0 ? <span className="sr-only"> ({unread})</span> : null}
         </NavLink>
       </ul>
     </nav>
