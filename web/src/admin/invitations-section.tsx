@@ -1,3 +1,4 @@
+import { plural } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useCallback, useId, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
@@ -213,6 +214,8 @@ function BulkInvite({ organizationId, onSent }: { organizationId: string; onSent
   );
   const { onSubmit, error, pending } = useSubmit(send);
   const sent = results.filter((r) => r.status === 'sent').length;
+  const sentText = plural(sent, { one: '# invitation envoyée', other: '# invitations envoyées' });
+  const addressesText = plural(results.length, { one: '# adresse', other: '# adresses' });
   return (
     <details className="admin-bulk">
       <summary>
@@ -251,7 +254,7 @@ function BulkInvite({ organizationId, onSent }: { organizationId: string; onSent
       </form>
       {results.length > 0 ? (
         <div role="status" className="admin-bulk-results">
-          <p>{t`${sent} invitations envoyées sur ${results.length} adresses.`}</p>
+          <p>{t`${sentText} sur ${addressesText}.`}</p>
           <ul className="admin-list" aria-label={t`Résultat des invitations`}>
             {results.map((r) => (
               <li key={r.email} className="admin-row">
