@@ -2,8 +2,8 @@ import { createOrganization, federationId, invite, loginAdmin, newMember, Sessio
 import { errorCode } from '../support/graphql-client';
 import { startTestApp, TestApp } from '../support/test-app';
 
-const MEMBERS = `query($id: ID!, $search: String) { organization(id: $id) {
-  members(first: 50, search: $search) { totalCount edges { node { role accountDeactivated user { displayName } } } } } }`;
+const MEMBERS = `query($id: ID!, $search: String, $below: Boolean) { organization(id: $id) {
+  members(first: 50, search: $search, includeBelow: $below) { totalCount edges { node { role accountDeactivated user { displayName } } } } } }`;
 const PENDING = `query($id: ID!) { organization(id: $id) { pendingInvitations { id email role createdAt expiresAt token } } }`;
 const AUDIT = `query($id: ID!, $action: String, $personId: ID) {
   auditLog(organizationId: $id, first: 50, action: $action, personId: $personId) { edges { node { action targetId actor { id } } } } }`;
@@ -74,6 +74,12 @@ describe('administration lists', () => {
 
     const all = await app.gql<Members>(MEMBERS, { id: club }, clubAdmin.accessToken);
     expect(all.data!.organization.members.totalCount).toBe(3);
+
+    const fed = await federationId(app, admin.accessToken);
+    const direct = await app.gql<Members>(MEMBERS, { id: fed, search: 'Durand' }, admin.accessToken);
+    expect(direct.data!.organization.members.totalCount).toBe(0);
+    const below = await app.gql<Members>(MEMBERS, { id: fed, search: 'Durand', below: true }, admin.accessToken);
+    expect(below.data!.organization.members.edges.map((e) => e.node.user.displayName)).toEqual(['Éloïse Durand']);
   });
 
   it('lists pending invitations to admins only, without their tokens, and drops revoked ones', async () => {

@@ -127,9 +127,19 @@ describe('web: administration', () => {
     await eventually(async () => expect(await journal.getByText('Invitation annulée').count()).toBe(0));
     await journal.getByText('Rôle modifié : Administrateur·rice → Équipe').waitFor();
     await expectAccessible(page, 'audit log');
+
     await journal.getByRole('link', { name: 'par Administrateur : voir seulement ses actions' }).first().click();
     await page.getByText("Seulement les actions d'une personne.").waitFor();
     await journal.getByText('Rôle modifié : Administrateur·rice → Équipe').waitFor();
+
+    // The federation's members list can include everyone below it.
+    await page.getByRole('link', { name: 'Administration', exact: true }).click();
+    await tree.getByRole('link').first().click();
+    await page.getByLabel('Filtrer les membres par nom').fill('yann');
+    await page.getByLabel('Inclure les organisations en dessous').check();
+    await page.getByRole('button', { name: 'Filtrer', exact: true }).click();
+    await page.getByText('Club nautique de Lorient · Équipe').waitFor();
+    await page.getByRole('button', { name: 'Changer le rôle de Yann Le Goff' }).waitFor();
   });
 
   it("refuses another association's admin pages without leaking them, and cuts a deactivated person's open session", async () => {

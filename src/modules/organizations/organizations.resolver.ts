@@ -125,10 +125,12 @@ export class OrganizationsResolver {
   }
 
   @PublicField()
-  @ResolveField(() => OrganizationMembershipConnection, { description: 'Direct members, alphabetical.' })
+  @ResolveField(() => OrganizationMembershipConnection, {
+    description: 'Direct members (with `includeBelow`, those of every organisation below too), alphabetical.',
+  })
   async members(@Parent() organization: OrganizationModel, @Args() args: MembersArgs) {
     return mapConnection(
-      await this.service.members(organization.id, args.first, args.after, args.search),
+      await this.service.members(organization.id, args.first, args.after, args.search, args.includeBelow),
       toMembershipModel,
     );
   }

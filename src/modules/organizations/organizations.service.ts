@@ -169,9 +169,14 @@ export class OrganizationsService {
     first: number,
     after?: string,
     search?: string,
+    includeBelow = false,
   ): Promise<Connection<OrganizationMembershipEntity>> {
     await this.getById(organizationId);
-    const where = ['m.organization_id = $1'];
+    const where = [
+      includeBelow
+        ? 'm.organization_id IN (SELECT id FROM organizations WHERE id = $1 OR $1 = ANY(ancestor_ids))'
+        : 'm.organization_id = $1',
+    ];
     const params: unknown[] = [organizationId];
     addWordFilters(where, params, search, 'u.display_name');
     const page = await keysetPage<Record<string, unknown>>(this.db.manager, {
@@ -181,6 +186,7 @@ export class OrganizationsService {
       orderBy: [
         { expr: 'maillage_fold(u.display_name)', type: 'text' },
         { expr: 'u.id', type: 'uuid' },
+        { expr: 'm.organization_id', type: 'uuid' },
       ],
       direction: 'ASC',
       first,

@@ -9,10 +9,10 @@ import { ConfirmDialog } from './confirm-dialog';
 import { foundText, membersText, roleLabel, ROLES } from './labels';
 
 const AdminMembersQuery = graphql(`
-  query AdminMembers($id: ID!, $search: String, $after: String) {
+  query AdminMembers($id: ID!, $search: String, $after: String, $includeBelow: Boolean!) {
     organization(id: $id) {
       id
-      members(first: 25, after: $after, search: $search) {
+      members(first: 25, after: $after, search: $search, includeBelow: $includeBelow) {
         totalCount
         edges {
           cursor
@@ -20,6 +20,10 @@ const AdminMembersQuery = graphql(`
             role
             createdAt
             accountDeactivated
+            organization {
+              id
+              name
+            }
             user {
               id
               displayName
@@ -71,6 +75,7 @@ interface Member {
   role: OrganizationRole;
   createdAt: string;
   accountDeactivated?: boolean | null;
+  organization: { id: string; name: string };
   user: { id: string; displayName: string; email?: string | null };
 }
 
@@ -79,6 +84,7 @@ type Action = { kind: 'role' | 'remove' | 'deactivate' | 'reactivate'; member: M
 function MembersPage({
   organizationId,
   search,
+  includeBelow,
   after,
   onMore,
   onAction,
@@ -86,6 +92,7 @@ function MembersPage({
 }: {
   organizationId: string;
   search: string;
+  includeBelow: boolean;
   after: string | null;
   onMore: (cursor: string) => void;
   onAction: (action: Action) => void;
@@ -94,7 +101,7 @@ function MembersPage({
   const { t } = useLingui();
   const [{ data, fetching, error }] = useQuery({
     query: AdminMembersQuery,
-    variables: { id: organizationId, search: search || null, after },
+    variables: { id: organizationId, search: search || null, after, includeBelow },
     requestPolicy: 'network-only',
   });
   const members = data?.organization?.members;
@@ -123,11 +130,12 @@ function MembersPage({
       ) : null}
       <ul className="admin-list">
         {members.edges.map(({ node }) => (
-          <li key={node.user.id} className="admin-row">
+          <li key={`${node.user.id}-${node.organization.id}`} className="admin-row">
             <div className="admin-row-main">
               <span className="admin-row-title">{node.user.displayName}</span>
               {node.user.email ? <span className="admin-row-meta">{node.user.email}</span> : null}
               <span className="admin-row-meta">
+                {includeBelow ? `${node.organization.name} · ` : ''}
                 {roleLabel(node.role)} · {t`depuis le ${formatDate(node.createdAt)}`}
                 {node.accountDeactivated ? (
                   <>
@@ -191,13 +199,15 @@ function MembersPage({
 /** The direct members of an organisation: search, role, join date, and what an admin may do to each. */
 export function MembersSection({
   organizationId,
-  organizationName,
+  hasBelow = false,
 }: {
   organizationId: string;
-  organizationName: string;
+  /** A region or the federation: offers to list the members of everything below too. */
+  hasBelow?: boolean;
 }) {
   const { t } = useLingui();
   const [search, setSearch] = useState('');
+  const [includeBelow, setIncludeBelow] = useState(false);
   const [pages, setPages] = useState<(string | null)[]>([null]);
   const [generation, setGeneration] = useState(0);
   const [action, setAction] = useState<Action | null>(null);
@@ -214,7 +224,9 @@ export function MembersSection({
 
   const onSearch = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setSearch(String(new FormData(event.currentTarget).get('search') ?? '').trim());
+    const data = new FormData(event.currentTarget);
+    setSearch(String(data.get('search') ?? '').trim());
+    setIncludeBelow(data.get('below') === 'on');
     reload();
   };
 
@@ -224,6 +236,8 @@ export function MembersSection({
       const { member } = action;
       const name = member.user.displayName;
       const userId = member.user.id;
+      const organizationId = member.organization.id;
+      const organizationName = member.organization.name;
       let result: { error?: unknown };
       let message: string;
       if (action.kind === 'role') {
@@ -244,11 +258,12 @@ export function MembersSection({
       setDone(message);
       reload();
     },
-    [action, deactivate, organizationId, organizationName, reactivate, reload, removeMember, setRole, t],
+    [action, deactivate, reactivate, reload, removeMember, setRole, t],
   );
 
   const closeDialog = useCallback(() => setAction(null), []);
   const name = action?.member.user.displayName ?? '';
+  const organizationName = action?.member.organization.name ?? '';
   const refusals = {
     FORBIDDEN: t`Vous ne pouvez pas faire cela pour cette personne : elle appartient aussi à une organisation que vous n'administrez pas. Demandez à un administrateur de la fédération.`,
   };
@@ -265,6 +280,14 @@ export function MembersSection({
           </label>
           <input id="admin-member-search" name="search" type="search" defaultValue={search} />
         </div>
+        {hasBelow ? (
+          <div className="admin-checkbox">
+            <input id="admin-member-below" name="below" type="checkbox" defaultChecked={includeBelow} />
+            <label htmlFor="admin-member-below">
+              <Trans>Inclure les organisations en dessous</Trans>
+            </label>
+          </div>
+        ) : null}
         <button type="submit" className="button-secondary">
           <Trans>Filtrer</Trans>
         </button>
@@ -277,6 +300,7 @@ export function MembersSection({
           key={`${generation}-${after ?? 'first'}`}
           organizationId={organizationId}
           search={search}
+          includeBelow={includeBelow}
           after={after}
           first={index === 0}
           onMore={(cursor) => setPages((current) => [...current, cursor])}

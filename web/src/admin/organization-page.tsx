@@ -225,7 +225,7 @@ function OrganizationAdmin({ id, welcome }: { id: string; welcome: boolean }) {
         </section>
       ) : null}
 
-      <MembersSection organizationId={id} organizationName={name} />
+      <MembersSection organizationId={id} hasBelow={organization.kind !== 'ASSOCIATION'} />
       {welcome && organization.kind === 'ASSOCIATION' ? null : <InvitationsSection organizationId={id} />}
 
       {organization.kind !== 'ASSOCIATION' ? (
