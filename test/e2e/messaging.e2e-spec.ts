@@ -269,5 +269,25 @@ describe('messaging (GraphQL)', () => {
       expect(await unread(alice)).toBe(1);
       expect(errorCode(await call(alice, MARK_READ, { c: conversation, m: randomUUID() }))).toBe('NOT_FOUND');
     });
+
+    it('tells participants how far each one has read (readPositions), and nobody else', async () => {
+      const READ_POSITIONS = `query($id: ID!) { conversation(id: $id) { readPositions { userId lastReadSeq } } }`;
+      const conversation = (await startConversation(app, carol.accessToken, [dave.userId])).id;
+      const positions = async (who: Session) => {
+        const res = await call(who, READ_POSITIONS, { id: conversation });
+        expect(res.errors).toBeUndefined();
+        const list = (res.data?.conversation as { readPositions: { userId: string; lastReadSeq: number }[] })
+          .readPositions;
+        return Object.fromEntries(list.map((p) => [p.userId, p.lastReadSeq]));
+      };
+      expect(await positions(carol)).toEqual({ [carol.userId]: 0, [dave.userId]: 0 });
+      const first = await sendMessage(app, carol.accessToken, conversation, 'un');
+      const second = await sendMessage(app, carol.accessToken, conversation, 'deux');
+      expect((await call(dave, MARK_READ, { c: conversation, m: first.id })).errors).toBeUndefined();
+      expect(await positions(carol)).toEqual({ [carol.userId]: 0, [dave.userId]: first.seq });
+      expect((await call(dave, MARK_READ, { c: conversation, m: second.id })).errors).toBeUndefined();
+      expect((await positions(dave))[dave.userId]).toBe(second.seq);
+      expect(errorCode(await call(outsider, READ_POSITIONS, { id: conversation }))).toBe('NOT_FOUND');
+    });
   });
 });

@@ -215,6 +215,25 @@ describe('questions and answers', () => {
       ]);
     });
 
+    it('gives each answer notification the question to open (questionId)', async () => {
+      const QUESTION_IDS = `{ notifications(first: 100) { edges { node { type subjectId questionId } } } }`;
+      const questionId = await ask(asker, privateGroup, 'Où ranger les justificatifs ?');
+      const answerId = await answer(answerer, questionId, 'Dans le classeur du bureau.');
+      await run(asker, ACCEPT, { a: answerId });
+      const of = async (who: Session, subjectId: string) =>
+        (
+          await run<{ edges: { node: { type: string; subjectId: string; questionId: string | null } }[] }>(
+            who,
+            QUESTION_IDS,
+            {},
+          )
+        ).edges
+          .map((e) => e.node)
+          .filter((n) => n.subjectId === subjectId);
+      expect(await of(asker, questionId)).toEqual([{ type: 'NEW_ANSWER', subjectId: questionId, questionId }]);
+      expect(await of(answerer, answerId)).toEqual([{ type: 'ANSWER_ACCEPTED', subjectId: answerId, questionId }]);
+    });
+
     it("lets the group's OWNER and MODERATOR accept, not a plain member", async () => {
       const questionId = await ask(asker, privateGroup, 'Faut-il un commissaire aux comptes ?');
       const byAnswerer = await answer(answerer, questionId, 'Au-delà de 153 000 € de subventions.');

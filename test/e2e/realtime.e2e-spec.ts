@@ -180,6 +180,27 @@ describe('realtime on two instances (shared PostgreSQL and Redis)', () => {
       expect(eveA.all('presence')).toEqual([]);
     });
 
+    it('answers who is online now in a conversation (onlineParticipantIds), whichever instance they are on', async () => {
+      const [rose, remi] = await Promise.all(['Rose', 'Rémi'].map(person));
+      const conversation = (await startConversation(app, rose.accessToken, [remi.userId])).id;
+      const ONLINE = 'query($id: ID!) { conversation(id: $id) { onlineParticipantIds } }';
+      const online = async (who: Session) => {
+        const res = await app.gql<{ conversation: { onlineParticipantIds: string[] } }>(
+          ONLINE,
+          { id: conversation },
+          who.accessToken,
+        );
+        expect(res.errors).toBeUndefined();
+        return res.data!.conversation.onlineParticipantIds;
+      };
+      expect(await online(rose)).toEqual([]);
+      const remiB = await on(B, remi);
+      expect(await online(rose)).toEqual([remi.userId]);
+      expect(await online(remi)).toEqual([]); // the viewer is not listed
+      remiB.close();
+      await eventually(async () => expect(await online(rose)).toEqual([]));
+    });
+
     it('tells partners of presence changes in the order they happened, whichever instance saw them', async () => {
       const [hugo, wanda] = await Promise.all(['Hugo', 'Wanda'].map(person));
       await startConversation(app, wanda.accessToken, [hugo.userId]);

@@ -43,19 +43,19 @@ describe('web: a session outlives its access tokens', () => {
   };
 
   beforeAll(async () => {
-    const admin = await loginAdmin(web.app);
-    const federation = await federationId(web.app, admin.accessToken);
-    member = await newMember(web.app, admin.accessToken, federation, 'MEMBER', 'Inès Garnier');
-    secondMember = await newMember(web.app, admin.accessToken, federation, 'MEMBER', 'Maël Roussel');
-    neighbour = await newMember(web.app, admin.accessToken, federation, 'MEMBER', 'Yanis Perrin');
-    groupId = await createGroup(web.app, admin.accessToken, {
+    // A fresh admin token for each call: on a loaded machine this setup outlasts one 10-s token.
+    const adminToken = async () => (await loginAdmin(web.app)).accessToken;
+    const federation = await federationId(web.app, await adminToken());
+    member = await newMember(web.app, await adminToken(), federation, 'MEMBER', 'Inès Garnier');
+    secondMember = await newMember(web.app, await adminToken(), federation, 'MEMBER', 'Maël Roussel');
+    neighbour = await newMember(web.app, await adminToken(), federation, 'MEMBER', 'Yanis Perrin');
+    groupId = await createGroup(web.app, await adminToken(), {
       organizationId: federation,
       name: 'Bénévoles',
       visibility: 'PUBLIC',
     });
-    await addGroupMember(web.app, admin.accessToken, groupId, member.userId);
-    await addGroupMember(web.app, admin.accessToken, groupId, secondMember.userId);
-    await addGroupMember(web.app, admin.accessToken, groupId, neighbour.userId);
+    for (const person of [member, secondMember, neighbour])
+      await addGroupMember(web.app, await adminToken(), groupId, person.userId);
   });
 
   it('refreshes before expiry: the page and its live connection go on without the person noticing', async () => {

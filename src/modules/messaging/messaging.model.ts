@@ -45,6 +45,16 @@ export class ConversationModel {
   lastSeq!: number;
 }
 
+@ObjectType('ConversationReadPosition', {
+  description:
+    'How far one participant has read a conversation (what "Vu" is drawn from); live changes come as `conversation:read`.',
+})
+export class ConversationReadPosition {
+  @Field(() => ID, { description: 'The participant.' }) userId!: string;
+  @Field(() => Int, { description: 'The `seq` of the last message they have seen; 0 before any.' })
+  lastReadSeq!: number;
+}
+
 @ObjectType('MessagePageInfo', { description: 'Where a page of messages stands, both ways.' })
 export class MessagePageInfo {
   @Field({ description: 'Newer messages exist after this page.' }) hasNextPage!: boolean;

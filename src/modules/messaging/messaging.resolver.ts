@@ -7,6 +7,7 @@ import { ConnectionArgs, ConnectionType, mapConnection } from '../../common/pagi
 import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { toUserModel, UserModel } from '../users/user.model';
 import { UsersService } from '../users/users.service';
+import { SocketServer } from '../realtime/socket-server';
 import {
   ConversationMessagesArgs,
   MarkReadArgs,
@@ -17,6 +18,7 @@ import {
 import { MessagingService } from './messaging.service';
 import {
   ConversationModel,
+  ConversationReadPosition,
   MessageConnection,
   MessageModel,
   toConversationModel,
@@ -31,6 +33,7 @@ export class ConversationsResolver {
   constructor(
     private readonly service: MessagingService,
     private readonly users: UsersService,
+    private readonly sockets: SocketServer,
   ) {}
 
   @Query(() => ConversationModel, {
@@ -108,6 +111,30 @@ export class ConversationsResolver {
   @ResolveField(() => Int, { description: 'Messages from others after the viewer’s read position.' })
   unreadCount(@Parent() conversation: ConversationModel, @Context() ctx: RequestContext): Promise<number> {
     return this.service.unreadCount(ctx.loaders, ctx.viewer!.id, conversation.id);
+  }
+
+  @PublicField()
+  @ResolveField(() => [ConversationReadPosition], {
+    description: 'How far each participant has read, the viewer included: the `seq` of the last message they saw.',
+  })
+  readPositions(
+    @Parent() conversation: ConversationModel,
+    @Context() ctx: RequestContext,
+  ): Promise<ConversationReadPosition[]> {
+    return this.service.readPositions(ctx.loaders, conversation.id);
+  }
+
+  @PublicField()
+  @ResolveField(() => [ID], {
+    description: 'The other participants who have a device connected now; changes come as `presence`.',
+  })
+  async onlineParticipantIds(
+    @Parent() conversation: ConversationModel,
+    @Context() ctx: RequestContext,
+  ): Promise<string[]> {
+    const ids = await this.service.participants(ctx.loaders, conversation.id);
+    const online = await this.sockets.onlineAmong(ids.filter((id) => id !== ctx.viewer!.id));
+    return ids.filter((id) => online.has(id));
   }
 
   /** The parent conversation was checked to include the viewer when it was resolved. */

@@ -266,6 +266,22 @@ export class MessagingService {
       .load(conversationId);
   }
 
+  /** Each participant's read position (the seq of the last message they saw), the viewer's included. */
+  readPositions(loaders: RequestLoaders, conversationId: string): Promise<{ userId: string; lastReadSeq: number }[]> {
+    return loaders
+      .get<string, { userId: string; lastReadSeq: number }[]>('conversations.readPositions', async (ids) => {
+        const rows = (await this.db.query(
+          `SELECT conversation_id, user_id, last_read_seq FROM conversation_participants
+            WHERE conversation_id = ANY($1::uuid[]) ORDER BY joined_at, user_id`,
+          [ids],
+        )) as { conversation_id: string; user_id: string; last_read_seq: string | number }[];
+        return groupByKey(ids, rows, (row) => row.conversation_id).map((group) =>
+          group.map((row) => ({ userId: row.user_id, lastReadSeq: Number(row.last_read_seq) })),
+        );
+      })
+      .load(conversationId);
+  }
+
   unreadCount(loaders: RequestLoaders, viewerId: string, conversationId: string): Promise<number> {
     return loaders
       .get<string, number>(`conversations.unread:${viewerId}`, async (ids) => {

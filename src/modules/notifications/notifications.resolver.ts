@@ -64,6 +64,20 @@ export class NotificationsResolver {
   }
 
   @PublicField()
+  @ResolveField(() => ID, {
+    nullable: true,
+    description:
+      "The question to open: the subject of NEW_ANSWER, the accepted answer's question for ANSWER_ACCEPTED; null for other types.",
+  })
+  async questionId(@Parent() notification: NotificationModel, @Context() ctx: RequestContext): Promise<string | null> {
+    if (!notification.subjectId) return null;
+    if (notification.type === 'NEW_ANSWER') return notification.subjectId;
+    if (notification.type === 'ANSWER_ACCEPTED')
+      return this.service.questionOfAnswer(ctx.loaders, notification.subjectId);
+    return null;
+  }
+
+  @PublicField()
   @ResolveField(() => UserModel, { nullable: true, description: 'Who caused it.' })
   async actor(@Parent() notification: NotificationModel, @Context() ctx: RequestContext): Promise<UserModel | null> {
     if (!notification.actorId) return null;

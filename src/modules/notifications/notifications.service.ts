@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
+import { RequestLoaders } from '../../common/loaders/request-loaders';
 import { Connection } from '../../common/pagination/connection';
 import { newestFirst } from '../../common/pagination/filters';
 import { hydrate, keysetPage } from '../../common/pagination/keyset';
@@ -34,6 +35,20 @@ export class NotificationsService {
     if (wanted.length === 0) return [];
     const repository = manager.getRepository(NotificationEntity);
     return repository.save(wanted.map((draft) => repository.create({ ...draft, readAt: null })));
+  }
+
+  /** The question each answer belongs to (null once the answer is gone), batched per request. */
+  questionOfAnswer(loaders: RequestLoaders, answerId: string): Promise<string | null> {
+    return loaders
+      .get<string, string | null>('notifications.questionOfAnswer', async (ids) => {
+        const rows = (await this.db.query('SELECT id, question_id FROM answers WHERE id = ANY($1::uuid[])', [ids])) as {
+          id: string;
+          question_id: string;
+        }[];
+        const questions = new Map(rows.map((row) => [row.id, row.question_id]));
+        return ids.map((id) => questions.get(id) ?? null);
+      })
+      .load(answerId);
   }
 
   deliver(notifications: NotificationEntity[]): void {

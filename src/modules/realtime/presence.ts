@@ -15,6 +15,8 @@ export interface PresenceStore {
   disconnect(userId: string, socketId: string, offline: RealtimeEvent): Promise<boolean>;
   /** Keeps this instance's devices alive (Redis entries expire if an instance dies). */
   heartbeat(devices: { userId: string; socketId: string }[]): Promise<void>;
+  /** Which of these people have a device connected now. */
+  online(userIds: string[]): Promise<Set<string>>;
 }
 
 /** A single instance: the announcement is emitted in the same turn of the event loop. */
@@ -39,6 +41,10 @@ export class MemoryPresence implements PresenceStore {
   }
 
   async heartbeat(): Promise<void> {}
+
+  async online(userIds: string[]): Promise<Set<string>> {
+    return new Set(userIds.filter((id) => (this.devices.get(id)?.size ?? 0) > 0));
+  }
 
   private announceIf(changed: boolean, event: RealtimeEvent): boolean {
     if (changed && event.userIds.length > 0) this.emit(event);
@@ -94,6 +100,15 @@ export class RedisPresence implements PresenceStore {
       multi.zadd(this.key(userId), 'XX', Date.now() + TTL_MS, socketId).pexpire(this.key(userId), TTL_MS);
     }
     await multi.exec();
+  }
+
+  async online(userIds: string[]): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const now = Date.now();
+    const multi = this.redis.multi();
+    for (const id of userIds) multi.zcount(this.key(id), now, '+inf');
+    const counts = (await multi.exec()) ?? [];
+    return new Set(userIds.filter((_, i) => !counts[i]?.[0] && Number(counts[i]?.[1]) > 0));
   }
 
   private async run(script: string, userId: string, socketId: string, event: RealtimeEvent): Promise<boolean> {

@@ -68,6 +68,14 @@ export class SocketServer implements OnApplicationBootstrap, OnModuleDestroy {
     this.handlers.set(event, handler as SocketHandler<HandledEvent>);
   }
 
+  /** Which of these people are online (a device connected on any instance); nobody when presence is unavailable. */
+  async onlineAmong(userIds: string[]): Promise<Set<string>> {
+    return this.presence.online(userIds).catch((err: unknown) => {
+      this.logger.warn({ err }, 'presence unavailable; nobody shown online');
+      return new Set<string>();
+    });
+  }
+
   /** Who hears about a person coming online or going offline (the feature module decides). */
   setPresenceAudience(audience: (userId: string) => Promise<string[]>): void {
     this.presenceAudience = audience;
