@@ -1,5 +1,5 @@
 import { ArgsType, Args, Context, Field, ID, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import GraphQLJSON from 'graphql-type-json';
 import { Authenticated, PublicField } from '../../common/auth/access-rules';
 import { CurrentViewer, Viewer } from '../../common/auth/viewer';
@@ -9,7 +9,7 @@ import { OrganizationModel, toOrganizationModel } from '../organizations/organiz
 import { OrganizationsService } from '../organizations/organizations.service';
 import { toUserModel, UserModel } from '../users/user.model';
 import { UsersService } from '../users/users.service';
-import { AuditRow, AuditService } from './audit.service';
+import { AUDIT_ACTIONS, AuditAction, AuditRow, AuditService } from './audit.service';
 
 @ObjectType('AuditEntry', {
   description: 'An administrative action: invitations, roles, removals, deactivations, moderation, visibility changes.',
@@ -35,6 +35,16 @@ class AuditLogArgs extends ConnectionArgs {
   @Field(() => ID, { description: 'The organisation; its descendants’ entries are included.' })
   @IsUUID()
   organizationId!: string;
+
+  @Field(() => String, { nullable: true, description: 'Only entries of this action, e.g. member.role_changed.' })
+  @IsOptional()
+  @IsIn(AUDIT_ACTIONS)
+  action?: AuditAction;
+
+  @Field(() => ID, { nullable: true, description: 'Only entries this person did or was the target of.' })
+  @IsOptional()
+  @IsUUID()
+  personId?: string;
 }
 
 const toEntry = (row: AuditRow): AuditEntryModel => ({
@@ -62,7 +72,13 @@ export class AuditResolver {
       'Administrative actions in this organisation and below, newest first. For its admins and those of its ancestors.',
   })
   async auditLog(@CurrentViewer() viewer: Viewer, @Args() args: AuditLogArgs) {
-    return mapConnection(await this.audit.list(viewer.id, args.organizationId, args.first, args.after), toEntry);
+    return mapConnection(
+      await this.audit.list(viewer.id, args.organizationId, args.first, args.after, {
+        action: args.action,
+        personId: args.personId,
+      }),
+      toEntry,
+    );
   }
 
   @PublicField()

@@ -6,16 +6,19 @@ import { Connection } from '../../common/pagination/connection';
 import { newestFirst } from '../../common/pagination/filters';
 import { keysetPage } from '../../common/pagination/keyset';
 
-export type AuditAction =
-  | 'invitation.created'
-  | 'invitation.revoked'
-  | 'member.role_changed'
-  | 'member.removed'
-  | 'user.deactivated'
-  | 'user.reactivated'
-  | 'post.deleted_by_moderator'
-  | 'comment.deleted_by_moderator'
-  | 'group.visibility_changed';
+export const AUDIT_ACTIONS = [
+  'invitation.created',
+  'invitation.revoked',
+  'member.role_changed',
+  'member.removed',
+  'user.deactivated',
+  'user.reactivated',
+  'post.deleted_by_moderator',
+  'comment.deleted_by_moderator',
+  'group.visibility_changed',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   organizationIds: string[];
@@ -55,15 +58,31 @@ export class AuditService {
   }
 
   /** The organisation's and its descendants' entries, newest first; for admins of it or of an ancestor. */
-  async list(viewerId: string, organizationId: string, first: number, after?: string): Promise<Connection<AuditRow>> {
+  async list(
+    viewerId: string,
+    organizationId: string,
+    first: number,
+    after?: string,
+    filters: { action?: AuditAction; personId?: string } = {},
+  ): Promise<Connection<AuditRow>> {
     const [found] = (await this.db.query('SELECT 1 FROM organizations WHERE id = $1', [organizationId])) as unknown[];
     if (!found) throw new NotFoundError('Organization');
     await this.access.assertAdminister(viewerId, organizationId);
+    const where = ['a.organization_id IN (SELECT id FROM organizations WHERE id = $1 OR $1 = ANY(ancestor_ids))'];
+    const params: unknown[] = [organizationId];
+    if (filters.action) {
+      params.push(filters.action);
+      where.push(`a.action = $${params.length}`);
+    }
+    if (filters.personId) {
+      params.push(filters.personId);
+      where.push(`(a.actor_id = $${params.length} OR a.target_id = $${params.length})`);
+    }
     return keysetPage<AuditRow>(this.db.manager, {
       select:
         'SELECT a.id, a.organization_id, a.actor_id, a.action, a.target_type, a.target_id, a.details, a.created_at FROM audit_log a',
-      where: ['a.organization_id IN (SELECT id FROM organizations WHERE id = $1 OR $1 = ANY(ancestor_ids))'],
-      params: [organizationId],
+      where,
+      params,
       ...newestFirst('a'),
       first,
       after,

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { InvitationEntity } from './invitation.entity';
 import { OrganizationRoleValue } from './organization.entity';
 import { OrganizationModel, OrganizationRole } from './organization.model';
 
@@ -11,10 +12,23 @@ export class InvitationModel {
   organization?: OrganizationModel;
   @Field({ description: 'After this moment the token no longer works (14 days after it was sent).' })
   expiresAt!: Date;
+  @Field({ description: 'When it was sent.' }) createdAt!: Date;
   @Field(() => String, {
     nullable: true,
     description: 'The secret to send to the invitee. Returned once, to the inviter, when the invitation is created.',
   })
   token!: string | null;
   organizationId!: string;
+}
+
+export function toInvitationModel(invitation: InvitationEntity, token: string | null): InvitationModel {
+  return {
+    id: invitation.id,
+    email: invitation.email,
+    role: invitation.role,
+    expiresAt: invitation.expiresAt,
+    createdAt: invitation.createdAt,
+    organizationId: invitation.organizationId,
+    token,
+  };
 }

@@ -7,7 +7,7 @@ import { UuidPipe } from '../../common/validation/uuid.pipe';
 import { AuthPayloadModel } from '../auth/auth-payload.model';
 import { AuthResolver, clientInfo } from '../auth/auth.resolver';
 import { AcceptInvitationInput, InviteMemberInput } from './dto/organization.inputs';
-import { InvitationModel } from './invitation.model';
+import { InvitationModel, toInvitationModel } from './invitation.model';
 import { InvitationsService } from './invitations.service';
 import { OrganizationModel, toOrganizationModel } from './organization.model';
 import { OrganizationsService } from './organizations.service';
@@ -31,14 +31,7 @@ export class InvitationsResolver {
     @Args('input', { description: 'Who, where, with which role.' }) input: InviteMemberInput,
   ): Promise<InvitationModel> {
     const { invitation, token } = await this.invitations.invite(viewer.id, input);
-    return {
-      id: invitation.id,
-      email: invitation.email,
-      role: invitation.role,
-      expiresAt: invitation.expiresAt,
-      organizationId: invitation.organizationId,
-      token,
-    };
+    return toInvitationModel(invitation, token);
   }
 
   @Authenticated()

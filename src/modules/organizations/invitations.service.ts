@@ -116,6 +116,19 @@ export class InvitationsService {
     return { invitation, token };
   }
 
+  /** Invitations still usable (the caller checked the viewer administers the organisation), newest first. */
+  async pending(organizationId: string): Promise<InvitationEntity[]> {
+    return this.db
+      .getRepository(InvitationEntity)
+      .createQueryBuilder('i')
+      .where('i.organization_id = :organizationId', { organizationId })
+      .andWhere('i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()')
+      .orderBy('i.created_at', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .limit(100)
+      .getMany();
+  }
+
   async revoke(viewerId: string, invitationId: string): Promise<void> {
     const invitation = await this.db.getRepository(InvitationEntity).findOne({ where: { id: invitationId } });
     if (!invitation || !(await this.access.canAdminister(viewerId, invitation.organizationId))) {

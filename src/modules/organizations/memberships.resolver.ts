@@ -1,4 +1,5 @@
-import { PublicField } from '../../common/auth/access-rules';
+import { OrganizationAccess } from '../../access/organization-access.service';
+import { GuardedField, PublicField } from '../../common/auth/access-rules';
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '../../common/graphql/request-context';
 import { toUserModel, UserModel } from '../users/user.model';
@@ -21,6 +22,7 @@ export class MembershipsResolver {
   constructor(
     private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
+    private readonly access: OrganizationAccess,
   ) {}
 
   @PublicField()
@@ -36,6 +38,21 @@ export class MembershipsResolver {
   @ResolveField(() => UserModel, { description: 'The person.' })
   async user(@Parent() membership: OrganizationMembershipModel, @Context() ctx: RequestContext): Promise<UserModel> {
     return toUserModel((await this.users.load(ctx.loaders, membership.userId))!);
+  }
+
+  @GuardedField()
+  @ResolveField(() => Boolean, {
+    nullable: true,
+    description:
+      "The person's account is deactivated (they cannot log in). Only for admins of the organisation or above; null for anyone else.",
+  })
+  async accountDeactivated(
+    @Parent() membership: OrganizationMembershipModel,
+    @Context() ctx: RequestContext,
+  ): Promise<boolean | null> {
+    if (!(await this.access.mayAdminister(ctx.loaders, ctx.viewer!.id, membership.organizationId))) return null;
+    const user = await this.users.load(ctx.loaders, membership.userId);
+    return Boolean(user?.deactivatedAt);
   }
 }
 

@@ -1,11 +1,19 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { OrganizationAccess } from '../../access/organization-access.service';
-import { Authenticated, PublicField } from '../../common/auth/access-rules';
+import { Authenticated, GuardedField, PublicField } from '../../common/auth/access-rules';
 import { CurrentViewer, Viewer } from '../../common/auth/viewer';
 import { RequestContext } from '../../common/graphql/request-context';
-import { ConnectionArgs, mapConnection } from '../../common/pagination/connection';
+import { mapConnection } from '../../common/pagination/connection';
 import { UuidPipe } from '../../common/validation/uuid.pipe';
-import { CreateOrganizationInput, MemberArgs, MemberRoleArgs, OrganizationsArgs } from './dto/organization.inputs';
+import {
+  CreateOrganizationInput,
+  MemberArgs,
+  MemberRoleArgs,
+  MembersArgs,
+  OrganizationsArgs,
+} from './dto/organization.inputs';
+import { InvitationModel, toInvitationModel } from './invitation.model';
+import { InvitationsService } from './invitations.service';
 import { OrganizationRoleValue } from './organization.entity';
 import {
   OrganizationConnection,
@@ -24,6 +32,7 @@ export class OrganizationsResolver {
   constructor(
     private readonly service: OrganizationsService,
     private readonly access: OrganizationAccess,
+    private readonly invitations: InvitationsService,
   ) {}
 
   @Query(() => OrganizationModel, { nullable: true, description: 'An organisation, by id.' })
@@ -116,8 +125,26 @@ export class OrganizationsResolver {
   }
 
   @PublicField()
-  @ResolveField(() => OrganizationMembershipConnection, { description: 'Direct members, alphabetical.' })
-  async members(@Parent() organization: OrganizationModel, @Args() args: ConnectionArgs) {
-    return mapConnection(await this.service.members(organization.id, args.first, args.after), toMembershipModel);
+  @ResolveField(() => OrganizationMembershipConnection, {
+    description: 'Direct members (with `includeBelow`, those of every organisation below too), alphabetical.',
+  })
+  async members(@Parent() organization: OrganizationModel, @Args() args: MembersArgs) {
+    return mapConnection(
+      await this.service.members(organization.id, args.first, args.after, args.search, args.includeBelow),
+      toMembershipModel,
+    );
+  }
+
+  @GuardedField()
+  @ResolveField(() => [InvitationModel], {
+    description:
+      'Invitations not yet accepted, revoked or expired, newest first (at most 100). For admins of the organisation or an ancestor (FORBIDDEN otherwise).',
+  })
+  async pendingInvitations(
+    @Parent() organization: OrganizationModel,
+    @Context() ctx: RequestContext,
+  ): Promise<InvitationModel[]> {
+    await this.access.assertAdminister(ctx.viewer!.id, organization.id);
+    return (await this.invitations.pending(organization.id)).map((invitation) => toInvitationModel(invitation, null));
   }
 }

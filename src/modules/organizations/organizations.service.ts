@@ -168,15 +168,25 @@ export class OrganizationsService {
     organizationId: string,
     first: number,
     after?: string,
+    search?: string,
+    includeBelow = false,
   ): Promise<Connection<OrganizationMembershipEntity>> {
     await this.getById(organizationId);
+    const where = [
+      includeBelow
+        ? 'm.organization_id IN (SELECT id FROM organizations WHERE id = $1 OR $1 = ANY(ancestor_ids))'
+        : 'm.organization_id = $1',
+    ];
+    const params: unknown[] = [organizationId];
+    addWordFilters(where, params, search, 'u.display_name');
     const page = await keysetPage<Record<string, unknown>>(this.db.manager, {
       select: `SELECT m.organization_id, m.user_id, m.role, m.created_at FROM organization_memberships m JOIN users u ON u.id = m.user_id`,
-      where: ['m.organization_id = $1'],
-      params: [organizationId],
+      where,
+      params,
       orderBy: [
         { expr: 'maillage_fold(u.display_name)', type: 'text' },
         { expr: 'u.id', type: 'uuid' },
+        { expr: 'm.organization_id', type: 'uuid' },
       ],
       direction: 'ASC',
       first,

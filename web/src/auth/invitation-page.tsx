@@ -21,7 +21,8 @@ export function InvitationPage() {
   const accept = useCallback(
     async (data: FormData) => {
       await session.acceptInvitation(token, String(data.get('displayName') ?? ''), String(data.get('password') ?? ''));
-      await navigate({ to: '/', replace: true });
+      // A new member starts with the first steps (profile, topic groups, earlier answers, a question).
+      await navigate({ to: '/premiers-pas', replace: true });
     },
     [navigate, token],
   );

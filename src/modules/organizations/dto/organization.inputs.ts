@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { EMAIL_PATTERN } from '../../../common/validation/email';
 import { ConnectionArgs } from '../../../common/pagination/connection';
 import { IsNotBlank } from '../../../common/validation/text.decorators';
@@ -47,6 +47,23 @@ export class OrganizationsArgs extends ConnectionArgs {
   @IsString()
   @MaxLength(200)
   search?: string;
+}
+
+@ArgsType()
+export class MembersArgs extends ConnectionArgs {
+  @Field(() => String, { nullable: true, description: 'Words in the display name; case and accents ignored.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: 'Also the members of every organisation below (one entry per membership).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  includeBelow = false;
 }
 
 @ArgsType()

@@ -9,7 +9,7 @@ import { Icon } from './icons';
  * The `Mon compte` button and what it opens: the person's name, `Paramètres` and `Se déconnecter`.
  * A disclosure (a button that shows a list), closed by Escape, a click elsewhere or leaving it.
  */
-export function AccountMenu({ displayName }: { displayName?: string }) {
+export function AccountMenu({ displayName, administers }: { displayName?: string; administers?: boolean }) {
   const { t } = useLingui();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
@@ -72,6 +72,13 @@ export function AccountMenu({ displayName }: { displayName?: string }) {
               <Trans>Paramètres</Trans>
             </Link>
           </li>
+          {administers ? (
+            <li>
+              <Link to="/admin" onClick={() => setOpen(false)}>
+                <Trans>Administration</Trans>
+              </Link>
+            </li>
+          ) : null}
           <li>
             <button type="button" className="link-button" onClick={() => void logout()}>
               <Trans>Se déconnecter</Trans>

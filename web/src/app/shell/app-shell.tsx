@@ -46,7 +46,10 @@ export function AppShell() {
           Maillage
         </Link>
         <SearchBox />
-        <AccountMenu displayName={data?.me.displayName} />
+        <AccountMenu
+          displayName={data?.me.displayName}
+          administers={data?.me.memberships.some((m) => m.role === 'ADMIN') ?? false}
+        />
       </header>
       <MainNav unread={data?.unreadNotificationCount ?? 0} />
       <ConnectionBanner />

@@ -7,6 +7,9 @@ export const ShellQuery = graphql(`
     me {
       id
       displayName
+      memberships {
+        role
+      }
     }
     unreadNotificationCount
   }
