@@ -45,14 +45,7 @@ export class InvitationsResolver {
     @Args('id', { type: () => ID, description: 'The invitation to send again.' }, UuidPipe) id: string,
   ): Promise<InvitationModel> {
     const { invitation, token } = await this.invitations.resend(viewer.id, id);
-    return {
-      id: invitation.id,
-      email: invitation.email,
-      role: invitation.role,
-      expiresAt: invitation.expiresAt,
-      organizationId: invitation.organizationId,
-      token,
-    };
+    return toInvitationModel(invitation, token);
   }
 
   @Authenticated()
