@@ -96,6 +96,15 @@ describe('web: administration', () => {
     const pending = page.getByRole('list', { name: 'Invitations en attente' });
     await pending.getByText('benevole@cn-lorient.test').waitFor();
     await expectAccessible(page, 'association page');
+    // Resending gives a new link; the first one stops working.
+    const firstLink = await page.getByLabel("Lien d'invitation", { exact: true }).inputValue();
+    await page.getByRole('button', { name: "Renvoyer l'invitation à benevole@cn-lorient.test" }).click();
+    await page
+      .getByText("Invitation renvoyée à benevole@cn-lorient.test : l'ancien lien ne fonctionne plus.")
+      .waitFor();
+    const newLink = await page.getByLabel("Nouveau lien d'invitation").inputValue();
+    expect(newLink).toMatch(/\/invitation\/.+/);
+    expect(newLink).not.toBe(firstLink);
     await page.getByRole('button', { name: "Annuler l'invitation de benevole@cn-lorient.test" }).click();
     await page.getByRole('dialog').getByRole('button', { name: "Annuler l'invitation" }).click();
     await page.getByText("L'invitation de benevole@cn-lorient.test est annulée.").waitFor();

@@ -41,6 +41,17 @@ const AdminInviteMutation = graphql(`
   }
 `);
 
+const AdminResendInvitationMutation = graphql(`
+  mutation AdminResendInvitation($id: ID!) {
+    resendInvitation(id: $id) {
+      id
+      email
+      expiresAt
+      token
+    }
+  }
+`);
+
 const AdminRevokeInvitationMutation = graphql(`
   mutation AdminRevokeInvitation($id: ID!) {
     revokeInvitation(id: $id)
@@ -300,6 +311,24 @@ export function InvitationsSection({ organizationId }: { organizationId: string 
     refresh();
   }, [refresh, revoke, revoking, t]);
   const closeRevoke = useCallback(() => setRevoking(null), []);
+  // Resending e-mails a new link (the old one stops working); the new link is shown once, to copy.
+  const [, resend] = useMutation(AdminResendInvitationMutation);
+  const [resent, setResent] = useState<Sent | null>(null);
+  const [resendError, setResendError] = useState<unknown>(null);
+  const resendTo = useCallback(
+    async (id: string) => {
+      setDone('');
+      setResent(null);
+      setResendError(null);
+      const result = await resend({ id });
+      if (result.error) return setResendError(result.error);
+      const invitation = result.data?.resendInvitation;
+      if (invitation?.token)
+        setResent({ email: invitation.email, link: `${window.location.origin}/invitation/${invitation.token}` });
+      refresh();
+    },
+    [refresh, resend],
+  );
   const invitations = data?.organization?.pendingInvitations ?? [];
 
   return (
@@ -313,9 +342,28 @@ export function InvitationsSection({ organizationId }: { organizationId: string 
         <Trans>Invitations en attente</Trans>
       </h3>
       <ErrorMessage error={error} />
+      <ErrorMessage error={resendError} />
       <p role="status" className="admin-done">
         {done}
       </p>
+      {resent ? (
+        <div className="notice admin-sent" role="status">
+          <p>
+            <Trans>Invitation renvoyée à {resent.email} : l'ancien lien ne fonctionne plus.</Trans>
+          </p>
+          <div className="field">
+            <label htmlFor="admin-resent-link">
+              <Trans>Nouveau lien d'invitation</Trans>
+            </label>
+            <input
+              id="admin-resent-link"
+              readOnly
+              value={resent.link}
+              onFocus={(event) => event.currentTarget.select()}
+            />
+          </div>
+        </div>
+      ) : null}
       {!data && fetching ? (
         <p>
           <Trans>Chargement des invitations…</Trans>
@@ -338,6 +386,14 @@ export function InvitationsSection({ organizationId }: { organizationId: string 
                 </span>
               </div>
               <div className="admin-row-actions">
+                <button
+                  type="button"
+                  className="button-secondary"
+                  aria-label={t`Renvoyer l'invitation à ${invitation.email}`}
+                  onClick={() => void resendTo(invitation.id)}
+                >
+                  <Trans>Renvoyer</Trans>
+                </button>
                 <button
                   type="button"
                   className="button-secondary"
