@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { eventually } from '../support/eventually';
 import { createOrganization, federationId, loginAdmin, newMember, Session } from '../support/fixtures';
+import { createGroup } from '../support/group-fixtures';
 import { expectAccessible, loginThroughUi, webSpec } from '../support/web';
 
 /** Every GraphQL answer the page receives, as text (to prove what never reached the browser). */
@@ -21,10 +22,16 @@ describe('web: administration', () => {
   const web = webSpec();
   let admin: Session;
   let federation: string;
+  let legalGroup: string;
 
   beforeAll(async () => {
     admin = await loginAdmin(web.app);
     federation = await federationId(web.app, admin.accessToken);
+    legalGroup = await createGroup(web.app, admin.accessToken, {
+      organizationId: federation,
+      name: 'Commission juridique',
+      visibility: 'PRIVATE',
+    });
   });
 
   it('lets the federation admin build a region and an association, invite its admin, who lands on the first steps, and follow it in the audit log', async () => {
@@ -36,6 +43,12 @@ describe('web: administration', () => {
     const tree = page.getByRole('navigation', { name: 'Organisations administrées' });
     await tree.getByRole('link').first().click();
     await page.getByRole('heading', { name: 'Créer une sous-organisation' }).waitFor();
+    // The groups the federation owns, each leading to its settings (visibility) and its members' roles.
+    const groups = page.getByRole('list', { name: "Groupes de l'organisation" });
+    await groups.getByRole('link', { name: 'Commission juridique', exact: true }).waitFor();
+    await groups.getByText(/Privé/).waitFor();
+    const settings = groups.getByRole('link', { name: 'Paramètres du groupe Commission juridique' });
+    expect(await settings.getAttribute('href')).toBe(`/groupes/${legalGroup}/a-propos`);
     await expectAccessible(page, 'federation page');
 
     // The last admin of the federation cannot demote themself: the refusal is in French.
