@@ -89,7 +89,7 @@ export function MessagesPage() {
 
   return (
     <section className="page messages-page">
-      <div className="messages-heading">
+      <div className="page-heading">
         <h1>
           <Trans>Messages</Trans>
         </h1>

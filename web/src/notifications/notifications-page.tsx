@@ -104,7 +104,7 @@ export function NotificationsPage() {
 
   return (
     <section className="page notifications-page">
-      <div className="notifications-heading">
+      <div className="page-heading">
         <h1>
           <Trans>Notifications</Trans>
         </h1>
