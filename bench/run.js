@@ -14,6 +14,8 @@ const { CpuMeter } = require('./lib/cpu');
 const { seedDataset } = require('./lib/dataset');
 const { indexAll, measureLag } = require('./lib/indexing');
 const { measureFeed } = require('./lib/feed');
+const { measureHeavyViewers } = require('./lib/heavy-viewers');
+const { measureMixed } = require('./lib/mixed');
 const { measureSearch } = require('./lib/search');
 const { measureChat } = require('./lib/chat');
 const { tokensFor } = require('./lib/accounts');
@@ -58,7 +60,7 @@ const options = {
   logLevel: args['log-level'],
   profile: args.profile,
 };
-const phases = new Set((args.only ?? 'index,lag,feed,search,chat').split(','));
+const phases = new Set((args.only ?? 'index,lag,feed,heavy,search,mixed,chat').split(','));
 
 const started = performance.now();
 const log = (message) =>
@@ -295,6 +297,71 @@ async function main() {
       results.search = await phase('search', () =>
         measureSearch({ apps, viewers: pool, dbUrl: db.url, meili, prefix: 'bench', options, log, meter }),
       );
+    }
+
+    if (phases.has('heavy')) {
+      log('feed of viewers with many groups (one instance)…');
+      const [adminToken] = await tokensFor({
+        dbUrl: db.url,
+        appUrl: apps[0].url,
+        jwtSecret,
+        userIds: [users[0]],
+        emailOf: () => 'user0@bench.maillage.test',
+        password: PASSWORD,
+        log,
+      });
+      results.heavy = await phase('heavy', () =>
+        measureHeavyViewers({
+          apps,
+          dbUrl: db.url,
+          ordinary: viewers,
+          // The heavy viewers come from the end of the pool (not the feed's or search's first viewers).
+          spare: pool.slice(-9),
+          federationAdmin: { id: users[0], token: adminToken },
+          options,
+          log,
+        }),
+      );
+    }
+
+    if (phases.has('mixed')) {
+      // One instance with the event-loop probe preloaded (bench/lib/loop-probe.js), nothing else running.
+      await stopApps();
+      const probeFile = join(workDir, 'mixed-loop.jsonl');
+      const single = await services.startApp({
+        name: 'app-mixed',
+        env: { ...appEnv, LOOP_PROBE_FILE: probeFile },
+        logDir: workDir,
+        preload: join(__dirname, 'lib', 'loop-probe.js'),
+      });
+      meter.track(single.name, single.pid);
+      try {
+        const pairs = chatPairs.slice(0, 10);
+        const chatTokens = await tokensFor({
+          dbUrl: db.url,
+          appUrl: single.url,
+          jwtSecret,
+          userIds: pairs.map((p) => p.a),
+          emailOf: (i) => `user${2 * i}@bench.maillage.test`,
+          password: PASSWORD,
+          log,
+        });
+        log('mixed load on one instance…');
+        results.mixed = await phase('mixed', () =>
+          measureMixed({
+            app: single,
+            probeFile,
+            viewers,
+            searchers: pool,
+            chatters: pairs.map((p, i) => ({ token: chatTokens[i], conversationId: p.conversationId })),
+            options,
+            log,
+          }),
+        );
+      } finally {
+        await single.stop();
+        meter.untrack(single.name);
+      }
     }
 
     if (phases.has('chat')) {

@@ -285,4 +285,4 @@ async function measureFeed({ apps, viewers, deepPage, dbUrl, options, log, start
   return out;
 }
 
-module.exports = { measureFeed, FEED_QUERY };
+module.exports = { measureFeed, FEED_QUERY, httpRun, repeat, requestsFor, explainFeed, feedSql };

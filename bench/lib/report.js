@@ -257,6 +257,47 @@ function cpuTable(phases) {
   return `${lines.join('\n')}\n\nCPU seconds per process, with the average number of cores in parentheses.`;
 }
 
+/** Viewers with many feed groups beside an ordinary member, one instance, same run. */
+function heavyTable(heavy) {
+  if (!heavy) return '';
+  const lines = [
+    `Feed of viewers with many groups, one instance, page 1, c=${heavy.concurrency} for throughput, c=1 for latency:`,
+    '',
+    '| viewer | memberships | req/s | slowdown vs ordinary | p50 ms (c=1) | p99 ms (c=1) | p99 ms (c=16) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const c of heavy.classes)
+    lines.push(
+      `| ${c.label} | ${c.memberships.join('/')} | ${fmt(c.throughput.median.rps, 0)} | ${fmt(c.slowdown, 2)}x | ${fmt(c.latency.median.p50, 2)} | ${fmt(c.latency.median.p99, 2)} | ${fmt(c.throughput.median.p99, 1)} |`,
+    );
+  return lines.join('\n');
+}
+
+/** The mixed-load phase: each load alone, then together, with the app's event-loop delay. */
+function mixedTable(mixed) {
+  if (!mixed) return '';
+  const r = mixed.rates;
+  const lines = [
+    `Open loop on one instance (feed ${r.feed}/s; search ${r.search}/s alone, ${r.mixedSearch}/s mixed; chat ${r.chat} messages/s), medians of the runs:`,
+    '',
+    '| phase | load | p50 ms | p95 ms | p99 ms | max ms | errors | event-loop p99 / max ms | GC ms/s, longest pause | RSS MB |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const phase of ['feedAlone', 'searchAlone', 'together']) {
+    const m = mixed[phase]?.median;
+    if (!m) continue;
+    for (const load of ['feed', 'search', 'chat']) {
+      const x = m[load];
+      if (!x) continue;
+      const a = m.app ?? {};
+      lines.push(
+        `| ${phase} | ${load} ${x.rate}/s | ${fmt(x.p50)} | ${fmt(x.p95)} | ${fmt(x.p99)} | ${fmt(x.max)} | ${x.errors} | ${fmt(a.loopP99MedianMs)} / ${fmt(a.loopMaxMs)} | ${fmt(a.gcMsPerSecond)}, ${fmt(a.gcPauseMaxMs)} | ${fmt(a.rssMbMax, 0)} |`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
 function markdownReport(results) {
   const m = results.machine;
   return [
@@ -267,6 +308,10 @@ function markdownReport(results) {
     `Started ${results.startedAt}, took ${fmt(results.totalSeconds / 60)} min.`,
     '',
     markdownTable(buildRows(results)),
+    '',
+    heavyTable(results.heavy),
+    '',
+    mixedTable(results.mixed),
     '',
     cpuTable(results.cpu),
   ].join('\n');

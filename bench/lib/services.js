@@ -190,9 +190,9 @@ async function stopChild(child, exited, timeoutMs = 20_000) {
  * One app instance: the built server as production runs it. With `profileDir`, V8's CPU profiler
  * runs for the instance's lifetime and writes a .cpuprofile there when it stops.
  */
-async function startApp({ name, env, logDir, profileDir }) {
+async function startApp({ name, env, logDir, profileDir, preload }) {
   const port = await freePort();
-  const args = [];
+  const args = preload ? ['--require', preload] : [];
   if (profileDir) {
     mkdirSync(profileDir, { recursive: true });
     args.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`);
