@@ -215,25 +215,53 @@ const FEED_GROUPS = `
                  WHERE f.user_id = $1) followed ON followed.id = g.id
    WHERE $READABLE`;
 
+/** From this many feed groups on, a feed is "wide" and first tries one walk of the network's newest posts. */
+export const WIDE_FEED_GROUPS = 30;
+/** How many of the network's newest posts a wide feed walks before falling back to per-group reads. */
+const WIDE_FEED_SCAN = 2000;
+
 /**
  * The home feed's one statement: $1 viewer, $2/$3 cursor (created_at, id) or NULL, $4 page size + 1.
  * `readable` is the access policy's condition on groups `g`; `columns` what to return of the post
  * `p`, its author `u` and its group `g` (every column by default).
+ *
+ * Two ways to the page, chosen inside the statement:
+ * - per group (most people, a dozen groups): each feed group's next $4 posts from its own index
+ *   (LATERAL), the newest $4 of those win. Cost grows with the number of groups.
+ * - wide feeds (federation staff in hundreds of groups, issue 17): walk the network's newest posts
+ *   once (`posts_recent`, index-only) and keep the viewer's. If $4 of them turn up within the first
+ *   WIDE_FEED_SCAN posts they are the page (nothing newer was skipped); otherwise (quiet groups) the
+ *   per-group way answers. Cost grows with the page, not with the groups.
  */
 export function feedSql(readable: string, columns = { post: 'p.*', author: 'u.*', group: 'g.*' }): string {
   return `
 WITH feed_groups AS (${FEED_GROUPS.replace('$READABLE', readable)}),
-page AS (
+wide AS (SELECT count(*) >= ${WIDE_FEED_GROUPS} AS yes FROM feed_groups),
+scanned AS (
   SELECT recent.id, recent.created_at
-    FROM feed_groups fg
-    CROSS JOIN LATERAL (
-      SELECT p.id, p.created_at FROM posts p
-       WHERE p.group_id = fg.id AND p.deleted_at IS NULL
-         AND ($2::timestamptz IS NULL OR (p.created_at, p.id) < ($2::timestamptz, $3::uuid))
-       ORDER BY p.created_at DESC, p.id DESC
-       LIMIT $4) recent
+    FROM (SELECT p.id, p.created_at, p.group_id FROM posts p
+           WHERE p.deleted_at IS NULL AND (SELECT yes FROM wide)
+             AND ($2::timestamptz IS NULL OR (p.created_at, p.id) < ($2::timestamptz, $3::uuid))
+           ORDER BY p.created_at DESC, p.id DESC
+           LIMIT ${WIDE_FEED_SCAN}) recent
+   WHERE recent.group_id = ANY (ARRAY(SELECT id FROM feed_groups)) -- a filter, so the walk stops at $4
    ORDER BY recent.created_at DESC, recent.id DESC
-   LIMIT $4)
+   LIMIT $4),
+found AS (SELECT count(*) >= $4 AS enough FROM scanned),
+page AS (
+  SELECT id, created_at FROM scanned WHERE (SELECT enough FROM found)
+  UNION ALL
+  (SELECT recent.id, recent.created_at
+     FROM feed_groups fg
+     CROSS JOIN LATERAL (
+       SELECT p.id, p.created_at FROM posts p
+        WHERE p.group_id = fg.id AND p.deleted_at IS NULL
+          AND ($2::timestamptz IS NULL OR (p.created_at, p.id) < ($2::timestamptz, $3::uuid))
+        ORDER BY p.created_at DESC, p.id DESC
+        LIMIT $4) recent
+    WHERE NOT (SELECT enough FROM found)
+    ORDER BY recent.created_at DESC, recent.id DESC
+    LIMIT $4))
 SELECT page.created_at::text AS created_at_key, page.id AS page_id,
        ${columns.post}, ${columns.author}, ${columns.group},
        EXISTS (SELECT 1 FROM reactions r WHERE r.post_id = p.id AND r.user_id = $1) AS viewer_has_reacted
