@@ -76,7 +76,7 @@ async function measureHeavyViewers({ apps, dbUrl, ordinary, spare, federationAdm
     );
     const latency = await repeat(
       runs,
-      () => httpRun({ urls: url, requests, connections: 1, seconds: Math.max(2, seconds / 2) }),
+      () => httpRun({ urls: url, requests, connections: 1, seconds: Math.max(1, seconds / 2) }),
       `${c.label}, c=1`,
       log,
     );

@@ -38,6 +38,18 @@ interface BenchResults {
     explain: { page1: string; deep: string };
   };
   search: { app: { median: Summary & { errors: number } }; meili: { median: Summary & { errors: number } } };
+  heavy: {
+    classes: {
+      label: string;
+      memberships: number[];
+      throughput: { median: Summary & { rps: number } };
+      explain: string;
+    }[];
+  };
+  mixed: Record<
+    'feedAlone' | 'searchAlone' | 'together',
+    { median: Record<string, Summary & { errors: number }> & { app: { loopP99MedianMs: number; rssMbMax: number } } }
+  >;
   chat: Record<
     'app' | 'echo',
     {
@@ -149,6 +161,26 @@ describe('benchmark smoke run', () => {
       });
       expect(chat.rssPerSocketKb).toEqual(expect.any(Number));
     }
-    for (const phase of ['seed', 'index', 'feed', 'search', 'chat']) expect(results.cpu[phase]).toBeDefined();
+    // Viewers with many feed groups: an ordinary member, three heavy classes and the federation admin.
+    expect(results.heavy.classes).toHaveLength(5);
+    for (const c of results.heavy.classes) {
+      expect(c.throughput.median.rps).toBeGreaterThan(0);
+      expect(c.explain).toMatch(/Execution Time/);
+    }
+    expect(Math.min(...results.heavy.classes[4].memberships)).toBeGreaterThan(
+      Math.max(...results.heavy.classes[0].memberships),
+    );
+    // Mixed load: each load alone, then together, with the app's own event-loop delay from the probe.
+    const mixed = results.mixed;
+    expect(figure(mixed.feedAlone.median.feed)).toBe(true);
+    expect(figure(mixed.searchAlone.median.search)).toBe(true);
+    for (const load of ['feed', 'search', 'chat']) {
+      expect(figure(mixed.together.median[load])).toBe(true);
+      expect({ load, errors: mixed.together.median[load].errors }).toEqual({ load, errors: 0 });
+    }
+    expect(mixed.together.median.app.loopP99MedianMs).toBeGreaterThan(0);
+    expect(mixed.together.median.app.rssMbMax).toBeGreaterThan(0);
+    for (const phase of ['seed', 'index', 'feed', 'search', 'heavy', 'mixed', 'chat'])
+      expect(results.cpu[phase]).toBeDefined();
   }, 250_000);
 });

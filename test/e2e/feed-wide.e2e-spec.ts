@@ -1,4 +1,5 @@
 import { createOrganization, federationId, loginAdmin, newMember, Session } from '../support/fixtures';
+import { GraphQLResponse } from '../support/graphql-client';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -8,6 +9,10 @@ import { startTestApp, TestApp } from '../support/test-app';
  * is exactly the live posts of the viewer's readable feed groups, newest first, none twice. The data is
  * written in SQL (thousands of posts in seconds); the feed is read through the API as a client does.
  */
+interface FeedPage {
+  feed: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+
 const FEED = `query($first: Int!, $after: String) { feed(first: $first, after: $after) {
   edges { node { id } } pageInfo { hasNextPage endCursor } } }`;
 
@@ -92,11 +97,9 @@ describe('home feed of a viewer in many groups', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const res = await app.gql<{
-        feed: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-      }>(FEED, { first, after }, viewer.accessToken);
+      const res: GraphQLResponse<FeedPage> = await app.gql<FeedPage>(FEED, { first, after }, viewer.accessToken);
       expect(res.errors).toBeUndefined();
-      const feed = res.data!.feed;
+      const feed: FeedPage['feed'] = res.data!.feed;
       seen.push(...feed.edges.map((e) => e.node.id));
       if (!feed.pageInfo.hasNextPage) return seen;
       after = feed.pageInfo.endCursor;
