@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'react';
+import type { DuesStatus, MemberCategory, MemberFilter } from '../gql/graphql';
+
+/** What the filter form holds: text as typed (numbers included), turned into a `MemberFilter` by `toMemberFilter`. */
+export interface FilterState {
+  categories: MemberCategory[];
+  duesStatus: DuesStatus[];
+  joinedWithinDays: string;
+  inactiveForDays: string;
+  skills: string;
+  search: string;
+  includeDescendants: boolean;
+}
+
+export const EMPTY_FILTER: FilterState = {
+  categories: [],
+  duesStatus: [],
+  joinedWithinDays: '',
+  inactiveForDays: '',
+  skills: '',
+  search: '',
+  includeDescendants: false,
+};
+
+function days(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (!/^\d{1,5}$/.test(trimmed)) return undefined;
+  return Number(trimmed);
+}
+
+/** The API's filter: only what is set (an empty list or blank field filters nothing). */
+export function toMemberFilter(state: FilterState): MemberFilter {
+  const filter: MemberFilter = {};
+  if (state.categories.length) filter.categories = state.categories;
+  if (state.duesStatus.length) filter.duesStatus = state.duesStatus;
+  const joined = days(state.joinedWithinDays);
+  if (joined !== undefined) filter.joinedWithinDays = joined;
+  const inactive = days(state.inactiveForDays);
+  if (inactive !== undefined) filter.inactiveForDays = inactive;
+  const skills = state.skills
+    .split(',')
+    .map((skill) => skill.trim())
+    .filter(Boolean);
+  if (skills.length) filter.skills = skills;
+  const search = state.search.trim();
+  if (search) filter.search = search;
+  if (state.includeDescendants) filter.includeDescendants = true;
+  return filter;
+}
+
+/** The value, once it has stopped changing for `delayMs` (typing in a field does not send a request per key). */
+export function useDebounced<T>(value: T, delayMs = 300): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
+}
+
+/** A stable key for a filter (to refetch when, and only when, it changes). */
+export function filterKey(filter: MemberFilter): string {
+  return JSON.stringify(filter);
+}

@@ -1,0 +1,143 @@
+import { graphql } from '../gql';
+
+export const MembersOrganizationQuery = graphql(`
+  query MembersOrganization($id: ID!) {
+    organization(id: $id) {
+      id
+      name
+      kind
+    }
+  }
+`);
+
+export const MembersListQuery = graphql(`
+  query MembersList($organizationId: ID!, $filter: MemberFilter, $first: Int!, $after: String) {
+    members(organizationId: $organizationId, filter: $filter, first: $first, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          role
+          createdAt
+          categories
+          duesStatus
+          duesPaidUntil
+          organization {
+            id
+            name
+          }
+          user {
+            id
+            displayName
+            email
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+/** Only the count: the segment builder's live "N membres". */
+export const MembersCountQuery = graphql(`
+  query MembersCount($organizationId: ID!, $filter: MemberFilter) {
+    members(organizationId: $organizationId, filter: $filter, first: 1) {
+      totalCount
+    }
+  }
+`);
+
+export const SetMemberCategoriesMutation = graphql(`
+  mutation SetMemberCategories($organizationId: ID!, $userId: ID!, $categories: [MemberCategory!]!) {
+    setMemberCategories(organizationId: $organizationId, userId: $userId, categories: $categories) {
+      categories
+      duesStatus
+      duesPaidUntil
+      organization {
+        id
+      }
+      user {
+        id
+      }
+    }
+  }
+`);
+
+export const RecordDuesPaymentMutation = graphql(`
+  mutation RecordDuesPayment($input: RecordDuesPaymentInput!) {
+    recordDuesPayment(input: $input) {
+      id
+      amountCents
+      periodEnd
+    }
+  }
+`);
+
+export const ExportMembersQuery = graphql(`
+  query ExportMembers($organizationId: ID!, $filter: MemberFilter) {
+    exportMembers(organizationId: $organizationId, filter: $filter)
+  }
+`);
+
+export const SegmentsQuery = graphql(`
+  query Segments($organizationId: ID!) {
+    segments(organizationId: $organizationId) {
+      id
+      name
+      memberCount
+      builtIn
+    }
+  }
+`);
+
+export const CreateSegmentMutation = graphql(`
+  mutation CreateSegment($input: CreateSegmentInput!) {
+    createSegment(input: $input) {
+      id
+      name
+      memberCount
+      builtIn
+    }
+  }
+`);
+
+export const DeleteSegmentMutation = graphql(`
+  mutation DeleteSegment($id: ID!) {
+    deleteSegment(id: $id)
+  }
+`);
+
+export const ImportMembersMutation = graphql(`
+  mutation ImportMembers($organizationId: ID!, $csv: String!, $dryRun: Boolean!) {
+    importMembers(organizationId: $organizationId, csv: $csv, dryRun: $dryRun) {
+      created
+      updated
+      unchanged
+      errors {
+        line
+        column
+        message
+      }
+    }
+  }
+`);
+
+export const MyMembershipsQuery = graphql(`
+  query MyMemberships {
+    me {
+      id
+      memberships {
+        categories
+        duesStatus
+        duesPaidUntil
+        organization {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
