@@ -92,7 +92,10 @@ describe('web: members, dues, segments, import', () => {
     await page.getByRole('button', { name: 'Enregistrer une cotisation de Zoé Bénévole' }).click();
     await dialog.getByLabel('Montant (€)').fill('-5');
     await dialog.getByRole('button', { name: 'Enregistrer le paiement' }).click();
-    await dialog.getByRole('alert').getByText(/montant positif en euros/).waitFor();
+    await dialog
+      .getByRole('alert')
+      .getByText(/montant positif en euros/)
+      .waitFor();
     expect(await dialog.getByLabel('Montant (€)').inputValue()).toBe('-5');
     await expectAccessible(page, 'dues dialog with an error');
     await shot(page, 'dues-dialog');

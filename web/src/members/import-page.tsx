@@ -1,11 +1,11 @@
 import { Trans, useLingui } from '@lingui/react/macro';
-import { useState, type ChangeEvent } from 'react';
+import { useCallback, useEffect, useState, type ChangeEvent } from 'react';
 import { useClient, useMutation } from 'urql';
 import { AdminGate } from '../admin/organization-page';
 import type { ImportMembersMutation as ImportResult } from '../gql/graphql';
 import { ErrorMessage } from '../lib/errors/error-message';
 import { downloadMembersCsv } from './export-csv';
-import { ImportMembersMutation } from './members-api';
+import { ImportMembersMutation, MemberImportQuery } from './members-api';
 import { MembersFrame, type OrganizationSummary } from './members-header';
 import { memberImportRoute } from './routes';
 
@@ -31,7 +31,9 @@ function ImportReport({ report, applied }: { report: Report; applied: boolean })
             <Trans>Nouvelles personnes (à inviter) : {created}</Trans>
           )}
         </li>
-        <li>{applied ? <Trans>Membres mis à jour : {updated}</Trans> : <Trans>Membres à mettre à jour : {updated}</Trans>}</li>
+        <li>
+          {applied ? <Trans>Membres mis à jour : {updated}</Trans> : <Trans>Membres à mettre à jour : {updated}</Trans>}
+        </li>
         <li>
           <Trans>Lignes sans changement : {unchanged}</Trans>
         </li>
@@ -79,6 +81,48 @@ function ImportReport({ report, applied }: { report: Report; applied: boolean })
   );
 }
 
+/** An import applied in the background: its progress, asked every second, until it is done or failed. */
+function ImportProgress({ id, onFinished }: { id: string; onFinished: (report: Report | null) => void }) {
+  const { t } = useLingui();
+  const client = useClient();
+  const [progress, setProgress] = useState<{ processed: number; total: number } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      const result = await client.query(MemberImportQuery, { id }, { requestPolicy: 'network-only' }).toPromise();
+      if (stopped) return;
+      const current = result.data?.memberImport;
+      if (result.error || !current) {
+        setError(result.error ?? new Error('no data'));
+        return;
+      }
+      setProgress({ processed: current.processed, total: current.total });
+      if (current.status === 'DONE') onFinished(current.report);
+      else if (current.status === 'FAILED') onFinished(null);
+      else timer = setTimeout(() => void poll(), 1000);
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [client, id, onFinished]);
+  return (
+    <div className="members-progress">
+      <label htmlFor="import-progress">
+        <Trans>Progression de l'import</Trans>
+      </label>
+      <progress id="import-progress" max={progress?.total || 1} value={progress?.processed ?? 0} />
+      <p role="status">
+        {progress ? t`${progress.processed} lignes sur ${progress.total} appliquées…` : t`Import en cours…`}
+      </p>
+      <ErrorMessage error={error} />
+    </div>
+  );
+}
+
 function ImportAdmin({ organization }: { organization: OrganizationSummary }) {
   const { t } = useLingui();
   const client = useClient();
@@ -89,6 +133,18 @@ function ImportAdmin({ organization }: { organization: OrganizationSummary }) {
   const [{ fetching }, run] = useMutation(ImportMembersMutation);
   const [exportError, setExportError] = useState<unknown>(null);
   const [exported, setExported] = useState('');
+  const [running, setRunning] = useState<{ id: string; csv: string } | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  const onFinished = useCallback(
+    (finished: Report | null) => {
+      const sent = running?.csv ?? '';
+      setRunning(null);
+      if (finished) setReport({ report: finished, applied: true, csv: sent });
+      else setFailed(true);
+    },
+    [running],
+  );
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -106,13 +162,20 @@ function ImportAdmin({ organization }: { organization: OrganizationSummary }) {
 
   const submit = async (dryRun: boolean) => {
     setError(null);
+    setFailed(false);
     const sent = csv;
     const result = await run({ organizationId: organization.id, csv: sent, dryRun });
     if (result.error || !result.data) {
       setError(result.error ?? new Error('no data'));
       return;
     }
-    setReport({ report: result.data.importMembers, applied: !dryRun, csv: sent });
+    const answer = result.data.importMembers;
+    if (!dryRun && answer.status !== 'DONE' && answer.importId) {
+      setReport(null);
+      setRunning({ id: answer.importId, csv: sent });
+      return;
+    }
+    setReport({ report: answer, applied: !dryRun, csv: sent });
   };
 
   const onExport = async () => {
@@ -172,7 +235,7 @@ function ImportAdmin({ organization }: { organization: OrganizationSummary }) {
           error={error}
           fieldLabels={{ csv: t`Contenu du fichier CSV` }}
           fieldMessages={{
-            csv: t`Ce fichier ne peut pas être importé : il faut une colonne « email », un encodage UTF-8 et 5 000 lignes au plus. Rien n'a été enregistré.`,
+            csv: t`Ce fichier ne peut pas être importé : il faut une colonne « email », un encodage UTF-8 et 10 000 lignes au plus. Rien n'a été enregistré.`,
           }}
         />
         <div className="admin-row-actions">
@@ -185,7 +248,12 @@ function ImportAdmin({ organization }: { organization: OrganizationSummary }) {
             <Trans>Vérifier le fichier</Trans>
           </button>
           {verified ? (
-            <button type="button" className="button-primary" disabled={fetching} onClick={() => void submit(false)}>
+            <button
+              type="button"
+              className="button-primary"
+              disabled={fetching || running !== null}
+              onClick={() => void submit(false)}
+            >
               <Trans>Importer</Trans>
             </button>
           ) : null}
@@ -193,6 +261,15 @@ function ImportAdmin({ organization }: { organization: OrganizationSummary }) {
         {fetching ? (
           <p role="status">
             <Trans>Traitement du fichier en cours…</Trans>
+          </p>
+        ) : null}
+        {running ? <ImportProgress id={running.id} onFinished={onFinished} /> : null}
+        {failed ? (
+          <p role="alert" className="error-message">
+            <Trans>
+              L'import s'est interrompu. Les lignes déjà appliquées sont enregistrées : vérifiez le fichier à nouveau,
+              puis importez-le (les lignes déjà importées ne changeront rien).
+            </Trans>
           </p>
         ) : null}
         {report ? <ImportReport report={report.report} applied={report.applied} /> : null}

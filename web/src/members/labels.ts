@@ -26,8 +26,8 @@ export function categoryLabel(category: MemberCategory | string): string {
   return label ? i18n._(label) : category;
 }
 
-export function categoriesText(categories: readonly (MemberCategory | string)[]): string {
-  if (categories.length === 0) return i18n._(msg`Aucune catégorie`);
+export function categoriesText(categories: readonly (MemberCategory | string)[] | null | undefined): string {
+  if (!categories || categories.length === 0) return i18n._(msg`Aucune catégorie`);
   return categories.map(categoryLabel).join(', ');
 }
 
@@ -37,7 +37,8 @@ export function duesLabel(status: DuesStatus | string): string {
 }
 
 /** "À jour · jusqu'au 31 décembre 2026": the status in words, with the date the dues were paid until. */
-export function duesText(status: DuesStatus | string, paidUntil?: string | null): string {
+export function duesText(status: DuesStatus | string | null | undefined, paidUntil?: string | null): string {
+  if (!status) return '—';
   if (!paidUntil || status === 'NONE') return duesLabel(status);
   const label = duesLabel(status);
   const until = formatDate(`${paidUntil}T12:00:00Z`);

@@ -53,7 +53,7 @@ export function CategoriesDialog({ member, onClose, onDone }: DialogProps) {
               type="checkbox"
               name="categories"
               value={category}
-              defaultChecked={member.categories.includes(category)}
+              defaultChecked={member.categories?.includes(category) ?? false}
             />
             {categoryLabel(category)}
           </label>
@@ -119,7 +119,12 @@ export function DuesDialog({ member, onClose, onDone }: DialogProps) {
         <TextField name="periodStart" type="date" label={t`Début de la période`} defaultValue={today} required />
         <TextField name="periodEnd" type="date" label={t`Fin de la période`} defaultValue={yearEnd(today)} required />
       </div>
-      <TextField name="reference" label={t`Référence (facultative)`} maxLength={200} hint={t`Numéro de chèque, de reçu…`} />
+      <TextField
+        name="reference"
+        label={t`Référence (facultative)`}
+        maxLength={200}
+        hint={t`Numéro de chèque, de reçu…`}
+      />
     </ConfirmDialog>
   );
 }

@@ -74,7 +74,7 @@ export function MemberFilterFields({
             id={`${id}-joined`}
             type="number"
             inputMode="numeric"
-            min={1}
+            min={0}
             max={36500}
             value={value.joinedWithinDays}
             onChange={(event) => set('joinedWithinDays', event.target.value)}
@@ -92,6 +92,20 @@ export function MemberFilterFields({
             max={36500}
             value={value.inactiveForDays}
             onChange={(event) => set('inactiveForDays', event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-ending`}>
+            <Trans>Cotisation finissant d'ici (jours)</Trans>
+          </label>
+          <input
+            id={`${id}-ending`}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={3660}
+            value={value.duesEndingWithinDays}
+            onChange={(event) => set('duesEndingWithinDays', event.target.value)}
           />
         </div>
       </div>

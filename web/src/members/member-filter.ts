@@ -7,6 +7,7 @@ export interface FilterState {
   duesStatus: DuesStatus[];
   joinedWithinDays: string;
   inactiveForDays: string;
+  duesEndingWithinDays: string;
   skills: string;
   search: string;
   includeDescendants: boolean;
@@ -17,6 +18,7 @@ export const EMPTY_FILTER: FilterState = {
   duesStatus: [],
   joinedWithinDays: '',
   inactiveForDays: '',
+  duesEndingWithinDays: '',
   skills: '',
   search: '',
   includeDescendants: false,
@@ -37,6 +39,8 @@ export function toMemberFilter(state: FilterState): MemberFilter {
   if (joined !== undefined) filter.joinedWithinDays = joined;
   const inactive = days(state.inactiveForDays);
   if (inactive !== undefined) filter.inactiveForDays = inactive;
+  const ending = days(state.duesEndingWithinDays);
+  if (ending !== undefined) filter.duesEndingWithinDays = ending;
   const skills = state.skills
     .split(',')
     .map((skill) => skill.trim())

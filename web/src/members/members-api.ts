@@ -41,12 +41,10 @@ export const MembersListQuery = graphql(`
   }
 `);
 
-/** Only the count: the segment builder's live "N membres". */
+/** Only the count of people (one per person across the subtree): the segment builder's live "N membres". */
 export const MembersCountQuery = graphql(`
   query MembersCount($organizationId: ID!, $filter: MemberFilter) {
-    members(organizationId: $organizationId, filter: $filter, first: 1) {
-      totalCount
-    }
+    countMembers(organizationId: $organizationId, filter: $filter)
   }
 `);
 
@@ -121,6 +119,32 @@ export const ImportMembersMutation = graphql(`
         column
         message
       }
+      importId
+      status
+    }
+  }
+`);
+
+/** An applied import still running in the background: its progress, asked again until it is done. */
+export const MemberImportQuery = graphql(`
+  query MemberImportProgress($id: ID!) {
+    memberImport(id: $id) {
+      id
+      status
+      processed
+      total
+      report {
+        created
+        updated
+        unchanged
+        errors {
+          line
+          column
+          message
+        }
+        importId
+        status
+      }
     }
   }
 `);
@@ -138,6 +162,24 @@ export const MyMembershipsQuery = graphql(`
           name
         }
       }
+    }
+  }
+`);
+
+export const GraceDaysQuery = graphql(`
+  query MembersGraceDays($id: ID!) {
+    organization(id: $id) {
+      id
+      duesGraceDays
+    }
+  }
+`);
+
+export const UpdateGraceDaysMutation = graphql(`
+  mutation UpdateGraceDays($input: UpdateOrganizationSettingsInput!) {
+    updateOrganizationSettings(input: $input) {
+      id
+      duesGraceDays
     }
   }
 `);

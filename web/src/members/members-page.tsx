@@ -5,7 +5,9 @@ import { AdminGate } from '../admin/organization-page';
 import { ErrorMessage } from '../lib/errors/error-message';
 import { formatDate } from '../lib/format/dates';
 import { downloadMembersCsv } from './export-csv';
-import { categoriesText, duesText, memberCountText } from './labels';
+import { DuesBadge } from './dues-badge';
+import { GraceDaysForm } from './grace-days-form';
+import { categoriesText, memberCountText } from './labels';
 import { CategoriesDialog, DuesDialog } from './member-dialogs';
 import { EMPTY_FILTER, toMemberFilter, useDebounced, type FilterState } from './member-filter';
 import { MemberFilterFields } from './member-filter-fields';
@@ -14,10 +16,6 @@ import { membersRoute } from './routes';
 import { useMembersList, type MemberRow } from './use-members-list';
 
 type Action = { kind: 'categories' | 'dues'; member: MemberRow };
-
-function DuesBadge({ status, paidUntil }: { status: string; paidUntil?: string | null }) {
-  return <span className={`members-badge members-badge-${status.toLowerCase()}`}>{duesText(status, paidUntil)}</span>;
-}
 
 function MembersTable({
   rows,
@@ -139,6 +137,7 @@ function MembersAdmin({ organization }: { organization: OrganizationSummary }) {
         <button type="button" className="button-secondary" onClick={() => setForm(EMPTY_FILTER)}>
           <Trans>Effacer les filtres</Trans>
         </button>
+        <GraceDaysForm organizationId={organization.id} />
       </section>
       <section className="admin-section" aria-labelledby="members-list-title" aria-busy={list.loading}>
         <div className="members-list-head">

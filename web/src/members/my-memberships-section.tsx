@@ -1,7 +1,8 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useQuery } from 'urql';
 import { ErrorMessage } from '../lib/errors/error-message';
-import { categoriesText, duesText } from './labels';
+import { DuesBadge } from './dues-badge';
+import { categoriesText } from './labels';
 import { MyMembershipsQuery } from './members-api';
 import './members.css';
 
@@ -33,10 +34,7 @@ export function MyMembershipsSection() {
             <dt>{membership.organization.name}</dt>
             <dd>{t`Catégories : ${categoriesText(membership.categories)}`}</dd>
             <dd>
-              {t`Cotisation :`}{' '}
-              <span className={`members-badge members-badge-${membership.duesStatus.toLowerCase()}`}>
-                {duesText(membership.duesStatus, membership.duesPaidUntil)}
-              </span>
+              {t`Cotisation :`} <DuesBadge status={membership.duesStatus} paidUntil={membership.duesPaidUntil} />
             </dd>
           </div>
         ))}

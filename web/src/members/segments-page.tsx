@@ -20,7 +20,7 @@ function LiveCount({ organizationId, filter }: { organizationId: string; filter:
     variables: { organizationId, filter },
     requestPolicy: 'network-only',
   });
-  const count = data?.members.totalCount;
+  const count = data?.countMembers;
   return (
     <>
       <p className="members-count members-live-count" role="status" aria-busy={fetching}>

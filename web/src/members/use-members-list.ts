@@ -17,7 +17,14 @@ interface ListState {
   error: unknown;
 }
 
-const INITIAL: ListState = { rows: [], totalCount: null, endCursor: null, hasNextPage: false, loading: true, error: null };
+const INITIAL: ListState = {
+  rows: [],
+  totalCount: null,
+  endCursor: null,
+  hasNextPage: false,
+  loading: true,
+  error: null,
+};
 
 /**
  * The members matching `filter`, page after page (keyset: "Voir plus" asks for the page after the
