@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
+import { eventually } from '../support/eventually';
 import { createOrganization, federationId, loginAdmin, newMember, Session } from '../support/fixtures';
 import { isoDay, recordDues, setCategories } from '../support/members-web-fixtures';
 import { expectAccessible, loginThroughUi, webSpec } from '../support/web';
@@ -136,6 +137,7 @@ describe('web: members, dues, segments, import', () => {
     const list = page.getByRole('list', { name: 'Segments' });
     const mine = list.getByRole('listitem').filter({ hasText: 'Bénévoles à relancer' });
     await mine.getByText('1 membre', { exact: false }).waitFor();
+    await mine.getByText('Bénévole', { exact: true }).waitFor();
     const builtIn = list.getByRole('listitem').filter({ hasText: 'Segment prédéfini' });
     expect(await builtIn.count()).toBeGreaterThan(0);
     expect(await builtIn.getByRole('button').count()).toBe(0);
@@ -144,7 +146,13 @@ describe('web: members, dues, segments, import', () => {
     await mine.getByRole('button', { name: 'Supprimer le segment Bénévoles à relancer' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Supprimer le segment' }).click();
     await page.getByText('Le segment « Bénévoles à relancer » est supprimé.').waitFor();
-    expect(await list.getByText('Bénévoles à relancer').count()).toBe(0);
+    await eventually(async () => expect(await list.getByText('Bénévoles à relancer').count()).toBe(0));
+
+    // A built-in segment leads to the members table, filtered as it is.
+    await list.getByRole('link', { name: 'Voir les membres du segment Bénévoles' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Adhérents de Club de voile de Brest' }).waitFor();
+    expect(await page.getByRole('group', { name: 'Catégories' }).getByLabel('Bénévole').isChecked()).toBe(true);
+    await page.getByRole('region', { name: 'Tableau des membres' }).getByText('Zoé Bénévole').waitFor();
   });
 
   it('checks a CSV with one bad line, shows its line number, then imports the rest', async () => {

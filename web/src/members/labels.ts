@@ -48,3 +48,49 @@ export function duesText(status: DuesStatus | string | null | undefined, paidUnt
 export function memberCountText(count: number): string {
   return plural(count, { one: '# membre', other: '# membres' });
 }
+
+/** A saved filter as the segment list shows it. */
+export interface FilterSummaryInput {
+  categories?: readonly string[] | null;
+  duesStatus?: readonly string[] | null;
+  joinedWithinDays?: number | null;
+  inactiveForDays?: number | null;
+  duesEndingWithinDays?: number | null;
+  skills?: readonly string[] | null;
+  search?: string | null;
+  includeDescendants?: boolean | null;
+}
+
+/** "Bénévole · Cotisation : Expirée ou Délai de grâce · arrivés depuis moins de 90 jours": who a segment holds. */
+export function filterSummary(filter: FilterSummaryInput): string {
+  const parts: string[] = [];
+  if (filter.categories?.length) parts.push(filter.categories.map(categoryLabel).join(i18n._(msg` ou `)));
+  if (filter.duesStatus?.length) {
+    const statuses = filter.duesStatus.map(duesLabel).join(i18n._(msg` ou `));
+    parts.push(i18n._(msg`cotisation : ${statuses}`));
+  }
+  if (filter.joinedWithinDays != null) {
+    const days = filter.joinedWithinDays;
+    parts.push(i18n._(msg`arrivés depuis moins de ${days} jours`));
+  }
+  if (filter.inactiveForDays != null) {
+    const days = filter.inactiveForDays;
+    parts.push(i18n._(msg`inactifs depuis ${days} jours ou plus`));
+  }
+  if (filter.duesEndingWithinDays != null) {
+    const days = filter.duesEndingWithinDays;
+    parts.push(i18n._(msg`cotisation finissant d'ici ${days} jours`));
+  }
+  if (filter.skills?.length) {
+    const skills = filter.skills.join(', ');
+    parts.push(i18n._(msg`compétences : ${skills}`));
+  }
+  if (filter.search) {
+    const search = filter.search;
+    parts.push(i18n._(msg`« ${search} »`));
+  }
+  if (filter.includeDescendants) parts.push(i18n._(msg`avec les organisations en dessous`));
+  if (!parts.length) return i18n._(msg`Tous les membres`);
+  const text = parts.join(' · ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

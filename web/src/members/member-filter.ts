@@ -66,3 +66,33 @@ export function useDebounced<T>(value: T, delayMs = 300): T {
 export function filterKey(filter: MemberFilter): string {
   return JSON.stringify(filter);
 }
+
+/** The form's state for a saved filter (a segment's), to open the members table on it. */
+export function fromSavedFilter(saved: MemberFilter | null | undefined): FilterState {
+  if (!saved) return EMPTY_FILTER;
+  const text = (value: number | null | undefined) => (value === null || value === undefined ? '' : String(value));
+  const categories = Array.isArray(saved.categories) ? saved.categories : saved.categories ? [saved.categories] : [];
+  const duesStatus = Array.isArray(saved.duesStatus) ? saved.duesStatus : saved.duesStatus ? [saved.duesStatus] : [];
+  const skills = Array.isArray(saved.skills) ? saved.skills : saved.skills ? [saved.skills] : [];
+  return {
+    categories,
+    duesStatus,
+    joinedWithinDays: text(saved.joinedWithinDays),
+    inactiveForDays: text(saved.inactiveForDays),
+    duesEndingWithinDays: text(saved.duesEndingWithinDays),
+    skills: skills.join(', '),
+    search: saved.search ?? '',
+    includeDescendants: saved.includeDescendants === true,
+  };
+}
+
+/** A filter in a link (`?filtre=…`), read back; anything unreadable is no filter. */
+export function parseFilterParam(param: string | undefined): MemberFilter | undefined {
+  if (!param) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(param);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as MemberFilter) : undefined;
+  } catch {
+    return undefined;
+  }
+}

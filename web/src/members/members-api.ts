@@ -87,6 +87,16 @@ export const SegmentsQuery = graphql(`
       name
       memberCount
       builtIn
+      filter {
+        categories
+        duesStatus
+        joinedWithinDays
+        inactiveForDays
+        duesEndingWithinDays
+        skills
+        search
+        includeDescendants
+      }
     }
   }
 `);
@@ -98,6 +108,16 @@ export const CreateSegmentMutation = graphql(`
       name
       memberCount
       builtIn
+      filter {
+        categories
+        duesStatus
+        joinedWithinDays
+        inactiveForDays
+        duesEndingWithinDays
+        skills
+        search
+        includeDescendants
+      }
     }
   }
 `);

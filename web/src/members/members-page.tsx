@@ -9,7 +9,14 @@ import { DuesBadge } from './dues-badge';
 import { GraceDaysForm } from './grace-days-form';
 import { categoriesText, memberCountText } from './labels';
 import { CategoriesDialog, DuesDialog } from './member-dialogs';
-import { EMPTY_FILTER, toMemberFilter, useDebounced, type FilterState } from './member-filter';
+import {
+  EMPTY_FILTER,
+  fromSavedFilter,
+  parseFilterParam,
+  toMemberFilter,
+  useDebounced,
+  type FilterState,
+} from './member-filter';
 import { MemberFilterFields } from './member-filter-fields';
 import { MembersFrame, type OrganizationSummary } from './members-header';
 import { membersRoute } from './routes';
@@ -92,10 +99,10 @@ function MembersTable({
   );
 }
 
-function MembersAdmin({ organization }: { organization: OrganizationSummary }) {
+function MembersAdmin({ organization, initial }: { organization: OrganizationSummary; initial: FilterState }) {
   const { t } = useLingui();
   const client = useClient();
-  const [form, setForm] = useState<FilterState>(EMPTY_FILTER);
+  const [form, setForm] = useState<FilterState>(initial);
   const settled = useDebounced(form);
   const filter = useMemo(() => toMemberFilter(settled), [settled]);
   const list = useMembersList(organization.id, filter);
@@ -188,11 +195,13 @@ function MembersAdmin({ organization }: { organization: OrganizationSummary }) {
 /** /admin/organisations/$id/adherents: members with categories and dues, filters, export. */
 export function MembersPage() {
   const { id } = membersRoute.useParams();
+  const { filtre } = membersRoute.useSearch();
   const { t } = useLingui();
+  const initial = fromSavedFilter(parseFilterParam(filtre));
   return (
     <AdminGate id={id} key={id}>
       <MembersFrame id={id} title={(name) => t`Adhérents de ${name}`}>
-        {(organization) => <MembersAdmin organization={organization} />}
+        {(organization) => <MembersAdmin organization={organization} initial={initial} />}
       </MembersFrame>
     </AdminGate>
   );

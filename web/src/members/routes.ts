@@ -4,6 +4,10 @@ import { appLayout } from '../app/layouts';
 export const membersRoute = createRoute({
   getParentRoute: () => appLayout,
   path: '/admin/organisations/$id/adherents',
+  // `?filtre=` a segment's filter (JSON), from "Voir les membres" on the segments page.
+  validateSearch: (search: Record<string, unknown>): { filtre?: string } => ({
+    filtre: typeof search.filtre === 'string' ? search.filtre : undefined,
+  }),
   component: lazyRouteComponent(() => import('./members-page'), 'MembersPage'),
 });
 

@@ -1,11 +1,12 @@
 import { Trans, useLingui } from '@lingui/react/macro';
+import { Link } from '@tanstack/react-router';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmDialog } from '../admin/confirm-dialog';
 import { AdminGate } from '../admin/organization-page';
 import { ErrorMessage } from '../lib/errors/error-message';
 import { ApiError } from '../lib/errors/app-error-info';
-import { memberCountText } from './labels';
+import { filterSummary, memberCountText, type FilterSummaryInput } from './labels';
 import { EMPTY_FILTER, toMemberFilter, useDebounced, type FilterState } from './member-filter';
 import { MemberFilterFields } from './member-filter-fields';
 import { CreateSegmentMutation, DeleteSegmentMutation, MembersCountQuery, SegmentsQuery } from './members-api';
@@ -106,6 +107,15 @@ interface SegmentRow {
   name: string;
   memberCount: number;
   builtIn: boolean;
+  filter: FilterSummaryInput;
+}
+
+/** A saved filter for a link: only the fields set (no nulls, no `__typename`). */
+function filterParam(filter: FilterSummaryInput): string {
+  const set = Object.entries(filter).filter(
+    ([key, value]) => key !== '__typename' && value !== null && value !== undefined,
+  );
+  return JSON.stringify(Object.fromEntries(set));
 }
 
 function SegmentsAdmin({ organization }: { organization: OrganizationSummary }) {
@@ -149,6 +159,7 @@ function SegmentsAdmin({ organization }: { organization: OrganizationSummary }) 
             <li key={segment.id} className="admin-row">
               <div className="admin-row-main">
                 <span className="admin-row-title">{segment.name}</span>
+                <span className="admin-row-meta">{filterSummary(segment.filter)}</span>
                 <span className="admin-row-meta">
                   {memberCountText(segment.memberCount)}
                   {segment.builtIn ? (
@@ -159,8 +170,17 @@ function SegmentsAdmin({ organization }: { organization: OrganizationSummary }) 
                   ) : null}
                 </span>
               </div>
-              {segment.builtIn ? null : (
-                <div className="admin-row-actions">
+              <div className="admin-row-actions">
+                <Link
+                  to="/admin/organisations/$id/adherents"
+                  params={{ id: organization.id }}
+                  search={{ filtre: filterParam(segment.filter) }}
+                  className="button-secondary"
+                  aria-label={t`Voir les membres du segment ${segment.name}`}
+                >
+                  <Trans>Voir les membres</Trans>
+                </Link>
+                {segment.builtIn ? null : (
                   <button
                     type="button"
                     className="button-secondary"
@@ -172,8 +192,8 @@ function SegmentsAdmin({ organization }: { organization: OrganizationSummary }) 
                   >
                     <Trans>Supprimer</Trans>
                   </button>
-                </div>
-              )}
+                )}
+              </div>
             </li>
           ))}
         </ul>
