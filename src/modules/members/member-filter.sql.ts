@@ -71,20 +71,18 @@ export function memberFilterQuery(
       : `m.organization_id = ${org}`,
   );
   if (f.categories?.length) where.push(`m.categories && ${param(f.categories, '::text[]')}`);
+  // Today is one parameter, added only when a condition uses it (PostgreSQL refuses unused ones).
+  let todayParam: string | undefined;
+  const today = () => (todayParam ??= param(options.today ?? todayInParis(), '::date'));
   const needsDues = Boolean(options.withDues || f.duesStatus?.length || f.duesEndingWithinDays != null);
-  if (needsDues) {
-    const today = param(options.today ?? todayInParis(), '::date');
-    if (f.duesStatus?.length)
-      where.push(`(${duesStatusSql('dues.paid_until', today)}) = ANY(${param(f.duesStatus, '::text[]')})`);
-    if (f.duesEndingWithinDays != null)
-      where.push(`dues.paid_until BETWEEN ${today} AND ${today} + ${param(f.duesEndingWithinDays, '::int')}`);
-  }
-  if (f.joinedWithinDays != null) {
-    const today = param(options.today ?? todayInParis(), '::date');
+  if (f.duesStatus?.length)
+    where.push(`(${duesStatusSql('dues.paid_until', today())}) = ANY(${param(f.duesStatus, '::text[]')})`);
+  if (f.duesEndingWithinDays != null)
+    where.push(`dues.paid_until BETWEEN ${today()} AND ${today()} + ${param(f.duesEndingWithinDays, '::int')}`);
+  if (f.joinedWithinDays != null)
     where.push(
-      `m.created_at >= ((${today} - ${param(f.joinedWithinDays, '::int')})::timestamp AT TIME ZONE 'Europe/Paris')`,
+      `m.created_at >= ((${today()} - ${param(f.joinedWithinDays, '::int')})::timestamp AT TIME ZONE 'Europe/Paris')`,
     );
-  }
   if (f.inactiveForDays != null)
     where.push(`NOT EXISTS (SELECT 1 FROM sessions s WHERE s.user_id = m.user_id
       AND s.last_used_at >= now() - make_interval(days => ${param(f.inactiveForDays, '::int')}))`);
