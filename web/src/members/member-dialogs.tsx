@@ -1,13 +1,14 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useCallback, useId } from 'react';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { ConfirmDialog } from '../admin/confirm-dialog';
 import type { MemberCategory } from '../gql/graphql';
 import { ApiError } from '../lib/errors/app-error-info';
 import { TextField } from '../lib/forms/text-field';
 import { CATEGORIES, categoryLabel } from './labels';
-import { RecordDuesPaymentMutation, SetMemberCategoriesMutation } from './members-api';
-import { euroToCents, todayIso, yearEnd } from './money';
+import { MemberPaymentsQuery, RecordDuesPaymentMutation, SetMemberCategoriesMutation } from './members-api';
+import { formatDate } from '../lib/format/dates';
+import { centsToEuro, euroToCents, nextDay, todayIso, yearEnd } from './money';
 import type { MemberRow } from './use-members-list';
 
 interface DialogProps {
@@ -66,6 +67,38 @@ export function CategoriesDialog({ member, onClose, onDone }: DialogProps) {
   );
 }
 
+function day(iso: string): string {
+  return formatDate(`${iso}T12:00:00Z`);
+}
+
+/** The payments already recorded for the member there, latest period first (so a new one does not overlap). */
+function PastPayments({ userId, organizationId }: { userId: string; organizationId: string }) {
+  const { t } = useLingui();
+  const [{ data }] = useQuery({ query: MemberPaymentsQuery, variables: { userId }, requestPolicy: 'network-only' });
+  const payments = data?.user?.memberships.find((m) => m.organization.id === organizationId)?.duesPayments;
+  if (!payments || payments.length === 0) return null;
+  return (
+    <div className="members-payments">
+      <h3 id="members-payments-title">
+        <Trans>Paiements déjà enregistrés</Trans>
+      </h3>
+      <ul aria-labelledby="members-payments-title">
+        {payments.slice(0, 5).map((payment) => {
+          const amount = centsToEuro(payment.amountCents);
+          const from = day(payment.periodStart);
+          const to = day(payment.periodEnd);
+          return (
+            <li key={payment.id}>
+              {t`${amount} pour la période du ${from} au ${to}`}
+              {payment.reference ? ` (${payment.reference})` : ''}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
 /** A dues payment: amount in euros (sent in cents), date paid, the period it covers, a reference. */
 export function DuesDialog({ member, onClose, onDone }: DialogProps) {
   const { t } = useLingui();
@@ -73,6 +106,8 @@ export function DuesDialog({ member, onClose, onDone }: DialogProps) {
   const [, record] = useMutation(RecordDuesPaymentMutation);
   const name = member.user.displayName;
   const today = todayIso();
+  // A renewal paid ahead starts the day after the period already paid; otherwise today.
+  const start = member.duesPaidUntil && member.duesPaidUntil >= today ? nextDay(member.duesPaidUntil) : today;
   const confirm = useCallback(
     async (data: FormData) => {
       const amountCents = euroToCents(String(data.get('amount') ?? ''));
@@ -114,10 +149,11 @@ export function DuesDialog({ member, onClose, onDone }: DialogProps) {
         </label>
         <input id={`${id}-amount`} name="amount" inputMode="decimal" autoComplete="off" required />
       </div>
+      <PastPayments userId={member.user.id} organizationId={member.organization.id} />
       <TextField name="paidOn" type="date" label={t`Payée le`} defaultValue={today} required />
       <div className="members-numbers">
-        <TextField name="periodStart" type="date" label={t`Début de la période`} defaultValue={today} required />
-        <TextField name="periodEnd" type="date" label={t`Fin de la période`} defaultValue={yearEnd(today)} required />
+        <TextField name="periodStart" type="date" label={t`Début de la période`} defaultValue={start} required />
+        <TextField name="periodEnd" type="date" label={t`Fin de la période`} defaultValue={yearEnd(start)} required />
       </div>
       <TextField
         name="reference"

@@ -203,3 +203,25 @@ export const UpdateGraceDaysMutation = graphql(`
     }
   }
 `);
+
+/** A member's dues payments in one organisation (the treasurer's history, shown when recording a new one). */
+export const MemberPaymentsQuery = graphql(`
+  query MemberPayments($userId: ID!) {
+    user(id: $userId) {
+      id
+      memberships {
+        organization {
+          id
+        }
+        duesPayments {
+          id
+          amountCents
+          paidOn
+          periodStart
+          periodEnd
+          reference
+        }
+      }
+    }
+  }
+`);

@@ -1,4 +1,4 @@
-import { euroToCents, yearEnd } from './money';
+import { centsToEuro, euroToCents, nextDay, yearEnd } from './money';
 
 describe('euroToCents', () => {
   it.each([
@@ -18,4 +18,13 @@ describe('yearEnd', () => {
     expect(yearEnd('2026-01-01')).toBe('2026-12-31');
     expect(yearEnd('2024-03-01')).toBe('2025-02-28');
   });
+});
+
+describe('nextDay and centsToEuro', () => {
+  it('crosses months and years', () => {
+    expect(nextDay('2026-12-31')).toBe('2027-01-01');
+    expect(nextDay('2028-02-28')).toBe('2028-02-29');
+  });
+
+  it('writes euros the French way', () => expect(centsToEuro(2550).replace(/\s/g, ' ')).toBe('25,50 €'));
 });

@@ -23,3 +23,17 @@ export function yearEnd(start: string): string {
   date.setUTCDate(date.getUTCDate() - 1);
   return date.toISOString().slice(0, 10);
 }
+
+/** The day after `iso` (YYYY-MM-DD). */
+export function nextDay(iso: string): string {
+  const date = new Date(`${iso}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+
+/** 2550 → "25,50 €". */
+export function centsToEuro(cents: number): string {
+  return euros.format(cents / 100);
+}
