@@ -19,9 +19,9 @@ const { summarize, round } = require('./lib/stats');
 
 const { values: args } = parseArgs({
   options: {
-    people: { type: 'string', default: '50000' },
-    associations: { type: 'string', default: '500' },
-    samples: { type: 'string', default: '100' },
+    people: { type: 'string', default: '20000' },
+    associations: { type: 'string', default: '200' },
+    samples: { type: 'string', default: '50' },
     // Keep the database afterwards (to EXPLAIN a query on it); its URL is printed.
     keep: { type: 'boolean', default: false },
   },
