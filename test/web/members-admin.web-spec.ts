@@ -101,6 +101,12 @@ describe('web: members, dues, segments, import', () => {
     await expectAccessible(page, 'dues dialog with an error');
     await shot(page, 'dues-dialog');
     await dialog.getByLabel('Montant (€)').fill('25,50');
+    // A period ending before it starts: the server's refusal, in French, naming what to fix.
+    const end = await dialog.getByLabel('Fin de la période').inputValue();
+    await dialog.getByLabel('Fin de la période').fill(isoDay(-400));
+    await dialog.getByRole('button', { name: 'Enregistrer le paiement' }).click();
+    await dialog.getByRole('alert').getByText('La fin de la période doit venir après son début.').waitFor();
+    await dialog.getByLabel('Fin de la période').fill(end);
     await dialog.getByRole('button', { name: 'Enregistrer le paiement' }).click();
     await page.getByText('Le paiement de Zoé Bénévole est enregistré.').waitFor();
     await page.getByRole('group', { name: 'Statut de cotisation' }).getByLabel('À jour').check();
