@@ -94,3 +94,16 @@ export function filterSummary(filter: FilterSummaryInput): string {
   const text = parts.join(' · ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** The filter form's labels by field, so a refused filter says which field to correct. */
+export function filterFieldLabels(): Record<string, string> {
+  return {
+    categories: i18n._(msg`Catégories`),
+    duesStatus: i18n._(msg`Statut de cotisation`),
+    joinedWithinDays: i18n._(msg`Arrivés depuis moins de (jours)`),
+    inactiveForDays: i18n._(msg`Inactifs depuis au moins (jours)`),
+    duesEndingWithinDays: i18n._(msg`Cotisation finissant d'ici (jours)`),
+    skills: i18n._(msg`Compétences`),
+    search: i18n._(msg`Nom ou adresse e-mail`),
+  };
+}

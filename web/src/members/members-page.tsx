@@ -7,7 +7,7 @@ import { formatDate } from '../lib/format/dates';
 import { downloadMembersCsv } from './export-csv';
 import { DuesBadge } from './dues-badge';
 import { GraceDaysForm } from './grace-days-form';
-import { categoriesText, memberCountText } from './labels';
+import { categoriesText, filterFieldLabels, memberCountText } from './labels';
 import { CategoriesDialog, DuesDialog } from './member-dialogs';
 import {
   EMPTY_FILTER,
@@ -162,7 +162,7 @@ function MembersAdmin({ organization, initial }: { organization: OrganizationSum
         <p role="status" className="admin-done">
           {done}
         </p>
-        <ErrorMessage error={list.error} />
+        <ErrorMessage error={list.error} fieldLabels={filterFieldLabels()} />
         {list.totalCount === 0 ? (
           <p>
             <Trans>Aucun membre ne correspond à ces filtres. Retirez-en un pour élargir la recherche.</Trans>

@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../admin/confirm-dialog';
 import { AdminGate } from '../admin/organization-page';
 import { ErrorMessage } from '../lib/errors/error-message';
 import { ApiError } from '../lib/errors/app-error-info';
-import { filterSummary, memberCountText, type FilterSummaryInput } from './labels';
+import { filterFieldLabels, filterSummary, memberCountText, type FilterSummaryInput } from './labels';
 import { EMPTY_FILTER, toMemberFilter, useDebounced, type FilterState } from './member-filter';
 import { MemberFilterFields } from './member-filter-fields';
 import { CreateSegmentMutation, DeleteSegmentMutation, MembersCountQuery, SegmentsQuery } from './members-api';
@@ -27,7 +27,7 @@ function LiveCount({ organizationId, filter }: { organizationId: string; filter:
       <p className="members-count members-live-count" role="status" aria-busy={fetching}>
         {count === undefined ? t`Calcul en cours…` : memberCountText(count)}
       </p>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error} fieldLabels={filterFieldLabels()} />
     </>
   );
 }
@@ -86,7 +86,7 @@ function SegmentBuilder({ organization, onSaved }: { organization: OrganizationS
         <LiveCount organizationId={organization.id} filter={filter} />
         <ErrorMessage
           error={error}
-          fieldLabels={{ name: t`Nom du segment`, filter: t`Filtres` }}
+          fieldLabels={{ ...filterFieldLabels(), name: t`Nom du segment` }}
           fieldMessages={{
             name: t`Donnez au segment un nom (100 caractères au plus) que vous n'avez pas encore utilisé.`,
           }}
