@@ -162,7 +162,7 @@ describe('web: members, dues, segments, import', () => {
   });
 
   it('checks a CSV with one bad line, shows its line number, then imports the rest', async () => {
-    const { page } = await web.open();
+    const { page } = await web.open({ viewport: { width: 360, height: 740 }, colorScheme: 'dark' });
     await loginThroughUi(page, helene.email, helene.password, `/admin/organisations/${club}/import`);
     await page.getByRole('heading', { level: 1, name: /^Import et export/ }).waitFor();
     const csv = [
@@ -178,7 +178,7 @@ describe('web: members, dues, segments, import', () => {
     await report.getByText('Membres à mettre à jour : 1').waitFor();
     const errors = page.getByRole('table');
     await errors.getByRole('cell', { name: '3', exact: true }).waitFor();
-    await expectAccessible(page, 'import dry-run report');
+    await expectAccessible(page, 'import dry-run report (phone, dark)');
     await shot(page, 'import-report');
 
     await page.getByRole('button', { name: 'Importer', exact: true }).click();
@@ -206,6 +206,7 @@ describe('web: members, dues, segments, import', () => {
     await mine.getByText(/Adhérent/).waitFor();
     await mine.getByText(/^À jour · payée jusqu'au /).waitFor();
     await expectAccessible(page, 'settings with my memberships');
+    await shot(page, 'settings');
     expect(responses.join('\n')).not.toMatch(/Zoé Bénévole|Hélène Trésorière/);
   });
 });
