@@ -8,6 +8,7 @@ import { PrivacyAudit1764400000000 } from './migrations/1764400000000-privacy-au
 import { Jobs1764500000000 } from './migrations/1764500000000-jobs';
 import { Mail1764613000000 } from './migrations/1764613000000-mail';
 import { PostsRecent1764650000000 } from './migrations/1764650000000-posts-recent';
+import { MembersDues1764700000000 } from './migrations/1764700000000-members-dues';
 
 /** Append-only: a schema change is a new migration at the end of this list. */
 export const MIGRATIONS = [
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   Jobs1764500000000,
   Mail1764613000000,
   PostsRecent1764650000000,
+  MembersDues1764700000000,
 ];
 
 /**

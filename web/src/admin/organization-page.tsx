@@ -207,6 +207,17 @@ function OrganizationAdmin({ id, welcome }: { id: string; welcome: boolean }) {
           <Trans>Journal d'administration</Trans>
         </Link>
       </p>
+      <nav aria-label={t`Vie associative`} className="admin-links">
+        <Link to="/admin/organisations/$id/adherents" params={{ id }}>
+          <Trans>Adhérents et cotisations</Trans>
+        </Link>
+        <Link to="/admin/organisations/$id/segments" params={{ id }}>
+          <Trans>Segments</Trans>
+        </Link>
+        <Link to="/admin/organisations/$id/import" params={{ id }}>
+          <Trans>Import et export</Trans>
+        </Link>
+      </nav>
 
       {welcome && organization.kind === 'ASSOCIATION' ? (
         <section className="admin-section admin-welcome" aria-labelledby="admin-welcome-title">

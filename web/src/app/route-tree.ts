@@ -2,6 +2,7 @@ import { adminRoutes } from '../admin/routes';
 import { authRoutes } from '../auth/routes';
 import { feedRoutes } from '../feed/routes';
 import { groupsRoutes } from '../groups/routes';
+import { membersRoutes } from '../members/routes';
 import { messagesRoutes } from '../messages/routes';
 import { notificationsRoutes } from '../notifications/routes';
 import { peopleRoutes } from '../people/routes';
@@ -25,5 +26,6 @@ export const routeTree = rootRoute.addChildren([
     ...notificationsRoutes,
     ...settingsRoutes,
     ...adminRoutes,
+    ...membersRoutes,
   ]),
 ]);

@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { usePageTitle } from '../app/page-title';
 import { graphql } from '../gql';
 import { ErrorMessage } from '../lib/errors/error-message';
+import { MyMembershipsSection } from '../members/my-memberships-section';
 import { DirectoryConsentSection } from './directory-consent-section';
 import { EmailPreferences } from './email-preferences';
 import { MyDataSection } from './my-data-section';
@@ -91,6 +92,11 @@ export function SettingsPage() {
             </SectionLink>
           </li>
           <li>
+            <SectionLink target="parametres-adhesions">
+              <Trans>Mes adhésions</Trans>
+            </SectionLink>
+          </li>
+          <li>
             <SectionLink target="parametres-donnees">
               <Trans>Mes données</Trans>
             </SectionLink>
@@ -116,6 +122,7 @@ export function SettingsPage() {
       )}
       <PasswordSection />
       <EmailPreferences />
+      <MyMembershipsSection />
       <MyDataSection />
     </div>
   );

@@ -46,6 +46,13 @@ export const reasonMessages: Record<string, MessageDescriptor> = {
   JOIN_REQUEST_NOT_FOUND: msg`Cette demande n'est plus en attente (retirée ou déjà traitée). Rechargez la page.`,
   RESET_TOKEN_INVALID: msg`Ce lien n'est plus valable : il a expiré (il dure une heure), a déjà servi, ou est incomplet. Demandez un nouveau lien.`,
   INVITATION_CLOSED: msg`Cette invitation a déjà été acceptée ou annulée : elle ne peut plus être renvoyée. Invitez à nouveau la personne si besoin.`,
+  CSV_NOT_UTF8: msg`Ce fichier n'est pas encodé en UTF-8 : rien n'a été importé. Dans Excel, enregistrez-le au format « CSV UTF-8 » puis réessayez.`,
+  CSV_NO_EMAIL_COLUMN: msg`Il manque la colonne « email » sur la première ligne du fichier : rien n'a été importé. Ajoutez-la puis réessayez.`,
+  CSV_TOO_MANY_ROWS: msg`Ce fichier est trop grand (plus de 10 000 lignes ou de 5 Mo) : rien n'a été importé. Découpez-le en plusieurs fichiers.`,
+  DUES_PERIOD_OVERLAP: msg`Cette période chevauche un paiement déjà enregistré pour ce membre. Corrigez les dates de début et de fin.`,
+  SEGMENT_NOT_FOUND: msg`Ce segment n'existe plus. Rechargez la page pour voir la liste à jour.`,
+  SEGMENT_BUILT_IN: msg`Les segments prédéfinis ne peuvent pas être supprimés.`,
+  MEMBER_IMPORT_NOT_FOUND: msg`Cet import est introuvable. Rechargez la page puis vérifiez le fichier à nouveau.`,
 };
 
 const codeMessages: Record<string, MessageDescriptor> = {
