@@ -59,8 +59,8 @@ describe('question routing', () => {
       visibility: 'PUBLIC',
     });
     await joinGroup(app, asker.accessToken, publicGroup);
-  });
-  afterAll(() => app.close());
+  }, 120_000);
+  afterAll(() => app?.close());
 
   // Filled by the ranking test, used by the later ones.
   let accepted: Session;

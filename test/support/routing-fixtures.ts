@@ -40,7 +40,7 @@ export async function inboxOf(app: TestApp, who: Session): Promise<string[]> {
 /** Has the routing job of this question (its first wave) finished? */
 export async function routed(app: TestApp, questionId: string): Promise<boolean> {
   const rows = await app.sql(
-    `SELECT 1 FROM jobs WHERE name = 'question-routing.route' AND payload->>'questionId' = $1 AND state = 'done'`,
+    `SELECT 1 FROM jobs WHERE name = 'question-routing.route' AND key = 'route:' || $1 AND state = 'done'`,
     [questionId],
   );
   return rows.length > 0;
