@@ -39,7 +39,9 @@ describe('question routing', () => {
   const waitRouted = (questionId: string) =>
     eventually(async () => expect(await routed(app, questionId)).toBe(true), { timeoutMs: 20_000 });
   const runWaves = async (hoursLater: number) => {
-    const id = await queueJob(app, 'question-routing.waves', { now: new Date(Date.now() + hoursLater * HOUR).toISOString() });
+    const id = await queueJob(app, 'question-routing.waves', {
+      now: new Date(Date.now() + hoursLater * HOUR).toISOString(),
+    });
     await eventually(async () => expect(await jobState(app, id)).toBe('done'), { timeoutMs: 20_000 });
   };
 
@@ -47,12 +49,27 @@ describe('question routing', () => {
     app = await startTestApp();
     admin = await loginAdmin(app);
     const fed = await federationId(app, admin.accessToken);
-    const regionB = await createOrganization(app, admin.accessToken, { name: 'Bretagne', kind: 'REGION', parentId: fed });
-    const regionO = await createOrganization(app, admin.accessToken, { name: 'Occitanie', kind: 'REGION', parentId: fed });
-    bretagne = await createOrganization(app, admin.accessToken, { name: 'Club de Rennes', kind: 'ASSOCIATION', parentId: regionB });
-    occitanie = await createOrganization(app, admin.accessToken, { name: 'Club de Nîmes', kind: 'ASSOCIATION', parentId: regionO });
-    owner = await person(bretagne, 'Présidente Rennes');
-    asker = await person(bretagne, 'Trésorière Rennes');
+    const regionB = await createOrganization(app, admin.accessToken, {
+      name: 'Bretagne',
+      kind: 'REGION',
+      parentId: fed,
+    });
+    const regionO = await createOrganization(app, admin.accessToken, {
+      name: 'Occitanie',
+      kind: 'REGION',
+      parentId: fed,
+    });
+    bretagne = await createOrganization(app, admin.accessToken, {
+      name: 'Club de Rennes',
+      kind: 'ASSOCIATION',
+      parentId: regionB,
+    });
+    occitanie = await createOrganization(app, admin.accessToken, {
+      name: 'Club de Nîmes',
+      kind: 'ASSOCIATION',
+      parentId: regionO,
+    });
+    [owner, asker] = await Promise.all([person(bretagne, 'Présidente Rennes'), person(bretagne, 'Trésorière Rennes')]);
     publicGroup = await createGroup(app, owner.accessToken, {
       organizationId: bretagne,
       name: 'Entraide des trésoriers',
@@ -69,10 +86,15 @@ describe('question routing', () => {
   let first: string;
 
   it('asks accepted answerers on a tag first, then matching skills, then the same region; ties by id', async () => {
-    accepted = await person(occitanie, 'Experte Subventions');
-    near = await person(bretagne, 'Comptable Rennes');
-    far = [await person(occitanie, 'Comptable Nîmes'), await person(occitanie, 'Gestionnaire Nîmes')];
-    for (const someone of [near, ...far]) await setSkills(app, someone, ['Subventions']);
+    let farA: Session, farB: Session;
+    [accepted, near, farA, farB] = await Promise.all([
+      person(occitanie, 'Experte Subventions'),
+      person(bretagne, 'Comptable Rennes'),
+      person(occitanie, 'Comptable Nîmes'),
+      person(occitanie, 'Gestionnaire Nîmes'),
+    ]);
+    far = [farA, farB];
+    await Promise.all([near, ...far].map((someone) => setSkills(app, someone, ['Subventions'])));
     // An earlier question on the tag, answered by `accepted` and accepted by the asker.
     const earlier = await ask(asker, publicGroup, 'Où trouver les dossiers de demande ?', ['subventions']);
     await waitRouted(earlier);
@@ -111,10 +133,12 @@ describe('question routing', () => {
       name: 'Bureau',
       visibility: 'PRIVATE',
     });
-    const insider = await person(bretagne, 'Secrétaire Rennes');
-    const outsider = await person(bretagne, 'Voisine Rennes');
+    const [insider, outsider] = await Promise.all([
+      person(bretagne, 'Secrétaire Rennes'),
+      person(bretagne, 'Voisine Rennes'),
+    ]);
     await addGroupMember(app, owner.accessToken, board, insider.userId);
-    for (const someone of [owner, insider, outsider]) await setSkills(app, someone, ['cotisations']);
+    await Promise.all([owner, insider, outsider].map((someone) => setSkills(app, someone, ['cotisations'])));
     const secret = await ask(owner, board, 'Faut-il augmenter les cotisations ?', ['cotisations']);
     await waitRouted(secret);
     expect((await routingOf(app, owner, secret)).map((r) => r.userId)).toEqual([insider.userId]);
@@ -134,9 +158,8 @@ describe('question routing', () => {
   });
 
   it('skips people who paused routed questions', async () => {
-    const paused = await person(bretagne, 'En pause');
-    const active = await person(bretagne, 'Disponible');
-    for (const someone of [paused, active]) await setSkills(app, someone, ['licences']);
+    const [paused, active] = await Promise.all([person(bretagne, 'En pause'), person(bretagne, 'Disponible')]);
+    await Promise.all([paused, active].map((someone) => setSkills(app, someone, ['licences'])));
     const res = await app.gql<{ updateNotificationSettings: { acceptsQuestions: boolean } }>(
       'mutation { updateNotificationSettings(input: { acceptsQuestions: false }) { acceptsQuestions } }',
       {},
@@ -151,19 +174,19 @@ describe('question routing', () => {
   it('asks nobody more than 5 questions over 7 days', async () => {
     const busy = await person(occitanie, 'Assureur');
     await setSkills(app, busy, ['assurance']);
+    // Routed one after the other, in the order they were asked (one instance, jobs in queue order).
     const asked: string[] = [];
-    for (let i = 1; i <= 6; i++) {
-      asked.push(await ask(asker, publicGroup, `Assurance question ${i} ?`, ['assurance']));
-      await waitRouted(asked[i - 1]);
-    }
+    for (let i = 1; i <= 6; i++) asked.push(await ask(asker, publicGroup, `Assurance question ${i} ?`, ['assurance']));
+    for (const question of asked) await waitRouted(question);
     expect(await inboxOf(app, busy)).toEqual(asked.slice(0, 5).reverse());
     expect(await routingOf(app, owner, asked[5])).toEqual([]);
   });
 
   it('a second wave after the delay, one escalation after twice the delay; an answer stops both', async () => {
-    const more = await person(bretagne, 'Cuisinier');
-    const others = [await person(bretagne, 'Buvette 1'), await person(bretagne, 'Buvette 2'), await person(bretagne, 'Buvette 3')];
-    for (const someone of [more, ...others]) await setSkills(app, someone, ['buvette']);
+    const [more, ...others] = await Promise.all(
+      ['Cuisinier', 'Buvette 1', 'Buvette 2', 'Buvette 3'].map((name) => person(bretagne, name)),
+    );
+    await Promise.all([more, ...others].map((someone) => setSkills(app, someone, ['buvette'])));
     const answered = await ask(asker, publicGroup, 'Faut-il une licence pour la buvette ?', ['buvette']);
     await waitRouted(answered);
     await answerQuestion(app, more, answered, 'Oui, une licence temporaire, en mairie.');
@@ -194,14 +217,16 @@ describe('question routing', () => {
     );
     expect(res.data?.declineRoutedQuestion).toBe(true);
     expect(await inboxOf(app, near)).not.toContain(first);
-    const notRouted = await app.gql('mutation($q: ID!) { declineRoutedQuestion(questionId: $q) }', { q: first }, owner.accessToken);
+    const notRouted = await app.gql(
+      'mutation($q: ID!) { declineRoutedQuestion(questionId: $q) }',
+      { q: first },
+      owner.accessToken,
+    );
     expect(errorCode(notRouted)).toBe('NOT_FOUND');
 
-    const exported = await app.gql<{ exportMyData: { routedQuestions: { question_id: string; declined_at: string | null }[] } }>(
-      '{ exportMyData }',
-      {},
-      near.accessToken,
-    );
+    const exported = await app.gql<{
+      exportMyData: { routedQuestions: { question_id: string; declined_at: string | null }[] };
+    }>('{ exportMyData }', {}, near.accessToken);
     const mine = exported.data?.exportMyData.routedQuestions.find((r) => r.question_id === first);
     expect(mine?.declined_at).toBeTruthy();
   });

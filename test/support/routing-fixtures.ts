@@ -6,7 +6,11 @@ import { TestApp } from './test-app';
 
 export async function setSkills(app: TestApp, who: Session, skills: string[]): Promise<void> {
   ok(
-    await app.gql('mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }', { input: { skills } }, who.accessToken),
+    await app.gql(
+      'mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }',
+      { input: { skills } },
+      who.accessToken,
+    ),
     'updateProfile',
   );
 }
@@ -19,7 +23,11 @@ export async function routingOf(
 ): Promise<{ userId: string; wave: number; reasons: string[] }[]> {
   const res = await app.gql<{
     question: { routing: { wave: number; reasons: string[]; user: { id: string } }[] | null };
-  }>('query($id: ID!) { question(id: $id) { routing { wave reasons user { id } } } }', { id: questionId }, manager.accessToken);
+  }>(
+    'query($id: ID!) { question(id: $id) { routing { wave reasons user { id } } } }',
+    { id: questionId },
+    manager.accessToken,
+  );
   return (ok(res, 'question.routing').question.routing ?? []).map((r) => ({
     userId: r.user.id,
     wave: r.wave,

@@ -50,7 +50,11 @@ describe('question routing ranking', () => {
   });
 
   it('asks nobody for a region alone, and at most `limit` people', () => {
-    const rows = [row('a', { sharedRegion: 'Bretagne' }), row('b', { skills: ['subventions'] }), row('c', { skills: ['comptabilité'] })];
+    const rows = [
+      row('a', { sharedRegion: 'Bretagne' }),
+      row('b', { skills: ['subventions'] }),
+      row('c', { skills: ['comptabilité'] }),
+    ];
     expect(rankCandidates(rows, question, 3).map((c) => c.userId)).toEqual(['b', 'c']);
     expect(rankCandidates(rows, question, 1).map((c) => c.userId)).toEqual(['b']);
     expect(rankCandidates([], question, 3)).toEqual([]);

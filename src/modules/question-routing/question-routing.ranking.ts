@@ -33,12 +33,7 @@ export interface RankedCandidate {
 
 /** Case- and accent-insensitive form of a text (like `maillage_fold` in SQL: lower(unaccent(…))). */
 export function fold(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/œ/gi, 'oe')
-    .replace(/æ/gi, 'ae')
-    .toLowerCase();
+  return value.normalize('NFD').replace(/\p{M}/gu, '').replace(/œ/gi, 'oe').replace(/æ/gi, 'ae').toLowerCase();
 }
 
 function words(value: string): string[] {

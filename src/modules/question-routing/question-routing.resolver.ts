@@ -63,7 +63,10 @@ export class QuestionRoutingFieldsResolver {
     description:
       "Who was asked to answer it, when and why (people who can no longer read it are left out). For the group's owners, moderators and organisation admins; null for everyone else.",
   })
-  async routing(@Parent() question: QuestionModel, @Context() ctx: RequestContext): Promise<QuestionRoutingModel[] | null> {
+  async routing(
+    @Parent() question: QuestionModel,
+    @Context() ctx: RequestContext,
+  ): Promise<QuestionRoutingModel[] | null> {
     if ((await this.viewerRole(question, ctx)) !== 'manager') return null;
     return (await this.routed.routings(ctx.loaders, question.id)).map(toQuestionRoutingModel);
   }

@@ -6,7 +6,8 @@ import { CandidateRow } from './question-routing.ranking';
 export const WEEKLY_CAP = 5;
 
 /** "Folded words of `expr`, space-separated and space-padded": `' compte de resultat '`. */
-const foldedWords = (expr: string) => `(' ' || regexp_replace(maillage_fold(${expr}), '[^[:alnum:]]+', ' ', 'g') || ' ')`;
+const foldedWords = (expr: string) =>
+  `(' ' || regexp_replace(maillage_fold(${expr}), '[^[:alnum:]]+', ' ', 'g') || ' ')`;
 
 /**
  * The people who may be asked to answer question `$1` at time `$2`: those with accepted answers
@@ -64,7 +65,13 @@ export async function findCandidates(
               WHERE recent.user_id = u.id AND recent.declined_at IS NULL
                 AND recent.routed_at > $2::timestamptz - interval '7 days' AND recent.routed_at <= $2::timestamptz) < $4`,
     [questionId, now, FORMER_MEMBER_ID, WEEKLY_CAP],
-  )) as { user_id: string; skills: string[]; accepted_count: number; accepted_tags: string[]; shared_region: string | null }[];
+  )) as {
+    user_id: string;
+    skills: string[];
+    accepted_count: number;
+    accepted_tags: string[];
+    shared_region: string | null;
+  }[];
   return rows.map((row) => ({
     userId: row.user_id,
     acceptedCount: row.accepted_count,

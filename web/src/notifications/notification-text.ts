@@ -40,7 +40,9 @@ export function useNotificationSentence() {
         case 'QUESTION_FOR_YOU':
           return name ? t`Une question pour vous : « ${name} »` : t`Une question vous est adressée`;
         case 'QUESTION_ESCALATED':
-          return name ? t`Toujours sans réponse : « ${name} »` : t`Une question de vos groupes attend toujours une réponse`;
+          return name
+            ? t`Toujours sans réponse : « ${name} »`
+            : t`Une question de vos groupes attend toujours une réponse`;
         default:
           return n.text;
       }

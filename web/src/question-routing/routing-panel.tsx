@@ -26,9 +26,7 @@ export function RoutingPanel({ count, routing }: { count: number; routing: reado
     other: '# personnes compétentes ont été sollicitées',
   });
   if (!routing) {
-    return (
-      <p className="routing-summary">{summary}</p>
-    );
+    return <p className="routing-summary">{summary}</p>;
   }
   return (
     <section className="routing-panel" aria-labelledby="routing-title">

@@ -23,7 +23,9 @@ export class QuestionRouting1764750000000 implements MigrationInterface {
         PRIMARY KEY (question_id, user_id)
       )`);
     // The inbox (newest first) and the weekly cap both read a person's routings by time.
-    await db.query(`CREATE INDEX question_routings_user ON question_routings (user_id, routed_at DESC, question_id DESC)`);
+    await db.query(
+      `CREATE INDEX question_routings_user ON question_routings (user_id, routed_at DESC, question_id DESC)`,
+    );
 
     await db.query(`
       CREATE TABLE question_routing_waves (
