@@ -8,6 +8,7 @@ import { ErrorMessage } from '../lib/errors/error-message';
 import { formatDate } from '../lib/format/dates';
 import { TagList } from '../questions/status-badge';
 import { useReasonSentence } from './routing-reasons';
+import '../questions/questions.css';
 import './question-routing.css';
 
 const PAGE = 20;

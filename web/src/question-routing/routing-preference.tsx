@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { ErrorMessage } from '../lib/errors/error-message';
+import './question-routing.css';
 
 const RoutingPreferenceQuery = graphql(`
   query SettingsRoutingPreference {
@@ -41,7 +42,7 @@ export function RoutingPreference() {
       </h2>
       <ErrorMessage error={loadError} />
       {accepts !== undefined ? (
-        <label className="choice">
+        <label className="routing-preference-choice">
           <input
             type="checkbox"
             checked={accepts}
@@ -49,7 +50,7 @@ export function RoutingPreference() {
             aria-describedby="parametres-questions-hint"
             onChange={(event) => void change(event.target.checked)}
           />
-          <span className="choice-label">
+          <span>
             <Trans>Recevoir des questions à traiter</Trans>
           </span>
         </label>
