@@ -1,3 +1,4 @@
+import { plural } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Link } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
@@ -130,6 +131,14 @@ export function RoutedQuestionsPage() {
                     Par {author}, dans {question.group.name}, le {formatDate(question.createdAt)}
                   </Trans>
                 </p>
+                {question.answerCount > 0 ? (
+                  <p className="routed-question-meta">
+                    {plural(question.answerCount, {
+                      one: 'Déjà # réponse, pas encore acceptée',
+                      other: 'Déjà # réponses, aucune acceptée',
+                    })}
+                  </p>
+                ) : null}
                 <TagList tags={question.tags} label={t`Thèmes de la question`} />
                 {question.viewerRouting?.reasons.length ? (
                   <div className="routed-question-why">
