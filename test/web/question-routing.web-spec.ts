@@ -43,7 +43,7 @@ describe('web: questions pour vous', () => {
     await eventually(async () => expect(await inboxOf(web.app, expert)).toEqual([questionId]), { timeoutMs: 20_000 });
   });
 
-  it('shows the routed question with why, and "Pas mon domaine" takes it away', async () => {
+  it('shows the routed question with why, "Pas mon domaine" takes it away, and the settings pause routing', async () => {
     const { page } = await web.open({ viewport: { width: 360, height: 740 } });
     await loginThroughUi(page, expert.email, expert.password, '/');
     await page.getByRole('button', { name: 'Mon compte' }).click();
@@ -56,6 +56,19 @@ describe('web: questions pour vous', () => {
     await page.getByRole('button', { name: 'Pas mon domaine' }).click();
     await page.getByText("Aucune question ne vous attend pour l'instant.").waitFor();
     expect(await inboxOf(web.app, expert)).toEqual([]);
+
+    // Settings: pause routed questions.
+    await page.goto('/parametres');
+    const accept = page.getByLabel('Recevoir des questions à traiter');
+    expect(await accept.isChecked()).toBe(true);
+    await accept.click();
+    await page.getByText('Pause enregistrée', { exact: false }).waitFor();
+    const settings = await web.app.gql<{ notificationSettings: { acceptsQuestions: boolean } }>(
+      '{ notificationSettings { acceptsQuestions } }',
+      {},
+      expert.accessToken,
+    );
+    expect(settings.data?.notificationSettings.acceptsQuestions).toBe(false);
   });
 
   it('tells the asker how many competent people were asked', async () => {
