@@ -38,6 +38,7 @@ import { JobsModule } from './infra/jobs/jobs.module';
 import { PersonalDataModule } from './common/personal-data/personal-data.module';
 import { WebSessionModule } from './modules/auth/web-session.module';
 import { MembersModule } from './modules/members/members.module';
+import { QuestionRoutingModule } from './modules/question-routing/question-routing.module';
 
 @Global()
 @Module({})
@@ -113,6 +114,7 @@ export class AppModule {
         PrivacyModule,
         WebSessionModule,
         MembersModule,
+        QuestionRoutingModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GraphQLPassthroughFilter }, AccessAudit],

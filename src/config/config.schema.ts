@@ -73,6 +73,7 @@ export const configSchema = z.object({
   BOOTSTRAP_FEDERATION_NAME: z.string().trim().min(1).max(200).optional(),
   BOOTSTRAP_ADMIN_EMAIL: z.string().trim().regex(EMAIL_PATTERN, 'must be an email address').optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  QUESTION_ESCALATION_HOURS: positiveInt.default(48),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -36,6 +36,8 @@ export interface AppConfig {
   /** Personal data of people whose last membership ended longer ago than this is purged. */
   dataRetentionMonths: number;
   bootstrap?: { federationName: string; adminEmail: string; adminPassword: string };
+  /** A routed question still unanswered after this many hours goes to 3 more people; after twice that, to managers and staff. */
+  questionEscalationHours: number;
 }
 
 export class ConfigError extends Error {
@@ -100,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     rateLimitScale: raw.RATE_LIMIT_SCALE,
     dataRetentionMonths: raw.DATA_RETENTION_MONTHS,
+    questionEscalationHours: raw.QUESTION_ESCALATION_HOURS,
     bootstrap:
       raw.BOOTSTRAP_FEDERATION_NAME && raw.BOOTSTRAP_ADMIN_EMAIL && raw.BOOTSTRAP_ADMIN_PASSWORD
         ? {

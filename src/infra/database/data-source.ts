@@ -9,6 +9,7 @@ import { Jobs1764500000000 } from './migrations/1764500000000-jobs';
 import { Mail1764613000000 } from './migrations/1764613000000-mail';
 import { PostsRecent1764650000000 } from './migrations/1764650000000-posts-recent';
 import { MembersDues1764700000000 } from './migrations/1764700000000-members-dues';
+import { QuestionRouting1764750000000 } from './migrations/1764750000000-question-routing';
 
 /** Append-only: a schema change is a new migration at the end of this list. */
 export const MIGRATIONS = [
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   Mail1764613000000,
   PostsRecent1764650000000,
   MembersDues1764700000000,
+  QuestionRouting1764750000000,
 ];
 
 /**

@@ -133,6 +133,8 @@ export class NotificationEmailsService {
               CASE n.type
                 WHEN 'NEW_COMMENT' THEN (SELECT p.group_id FROM posts p WHERE p.id = n.subject_id AND p.deleted_at IS NULL)
                 WHEN 'NEW_ANSWER' THEN (SELECT q.group_id FROM questions q WHERE q.id = n.subject_id AND q.deleted_at IS NULL)
+                WHEN 'QUESTION_FOR_YOU' THEN (SELECT q.group_id FROM questions q WHERE q.id = n.subject_id AND q.deleted_at IS NULL)
+                WHEN 'QUESTION_ESCALATED' THEN (SELECT q.group_id FROM questions q WHERE q.id = n.subject_id AND q.deleted_at IS NULL)
                 WHEN 'ANSWER_ACCEPTED' THEN (
                   SELECT q.group_id FROM answers a JOIN questions q ON q.id = a.question_id
                    WHERE a.id = n.subject_id AND a.deleted_at IS NULL AND q.deleted_at IS NULL)
@@ -188,6 +190,8 @@ export class NotificationEmailsService {
 function pathOf(n: Pending): string {
   switch (n.type) {
     case 'NEW_ANSWER':
+    case 'QUESTION_FOR_YOU':
+    case 'QUESTION_ESCALATED':
       return `/questions/${n.subject_id}`;
     case 'ANSWER_ACCEPTED':
       return n.question_id ? `/questions/${n.question_id}` : '/notifications';

@@ -1,5 +1,5 @@
 import { Field, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsEnum, IsOptional } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsOptional } from 'class-validator';
 import { NotificationTypeValue } from './notification.entity';
 import { NotificationType } from './notification.model';
 
@@ -31,6 +31,11 @@ export class NotificationSettingsModel {
     description: 'Kinds of notification never e-mailed (they still appear in the app).',
   })
   mutedTypes!: NotificationTypeValue[];
+
+  @Field({
+    description: 'Whether questions are routed to the viewer for them to answer (QUESTION_FOR_YOU); default true.',
+  })
+  acceptsQuestions!: boolean;
 }
 
 @InputType('UpdateNotificationSettingsInput', { description: 'What to change; omitted fields stay as they are.' })
@@ -46,4 +51,9 @@ export class UpdateNotificationSettingsInput {
   @ArrayMaxSize(20)
   @IsEnum(NotificationType, { each: true })
   mutedTypes?: NotificationTypeValue[];
+
+  @Field(() => Boolean, { nullable: true, description: 'Accept (true) or pause (false) routed questions.' })
+  @IsOptional()
+  @IsBoolean()
+  acceptsQuestions?: boolean;
 }

@@ -16,7 +16,8 @@ export class NotificationSettingsResolver {
 
   @Authenticated()
   @Mutation(() => NotificationSettingsModel, {
-    description: "Changes the viewer's notification e-mail preferences (frequency, muted kinds).",
+    description:
+      "Changes the viewer's notification e-mail preferences (frequency, muted kinds) and whether questions are routed to them.",
   })
   updateNotificationSettings(
     @CurrentViewer() viewer: Viewer,

@@ -16,28 +16,31 @@ export class NotificationSettingsService {
 
   async get(userId: string, manager: EntityManager = this.db.manager): Promise<NotificationSettingsModel> {
     const [row] = (await manager.query(
-      'SELECT email_frequency, muted_types FROM notification_settings WHERE user_id = $1',
+      'SELECT email_frequency, muted_types, accepts_questions FROM notification_settings WHERE user_id = $1',
       [userId],
-    )) as { email_frequency: EmailFrequencyValue; muted_types: NotificationTypeValue[] }[];
+    )) as { email_frequency: EmailFrequencyValue; muted_types: NotificationTypeValue[]; accepts_questions: boolean }[];
     return {
       emailFrequency: row?.email_frequency ?? DEFAULT_EMAIL_FREQUENCY,
       mutedTypes: row?.muted_types ?? [],
+      acceptsQuestions: row?.accepts_questions ?? true,
     };
   }
 
   async update(userId: string, input: UpdateNotificationSettingsInput): Promise<NotificationSettingsModel> {
     await this.db.query(
-      `INSERT INTO notification_settings (user_id, email_frequency, muted_types)
-       VALUES ($1, coalesce($2, $4), coalesce($3::text[], '{}'))
+      `INSERT INTO notification_settings (user_id, email_frequency, muted_types, accepts_questions)
+       VALUES ($1, coalesce($2, $4), coalesce($3::text[], '{}'), coalesce($5::boolean, true))
        ON CONFLICT (user_id) DO UPDATE SET
          email_frequency = coalesce($2, notification_settings.email_frequency),
          muted_types = coalesce($3::text[], notification_settings.muted_types),
+         accepts_questions = coalesce($5::boolean, notification_settings.accepts_questions),
          updated_at = now()`,
       [
         userId,
         input.emailFrequency ?? null,
         input.mutedTypes ? [...new Set(input.mutedTypes)] : null,
         DEFAULT_EMAIL_FREQUENCY,
+        input.acceptsQuestions ?? null,
       ],
     );
     return this.get(userId);

@@ -1,6 +1,13 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type NotificationTypeValue = 'NEW_COMMENT' | 'JOIN_REQUEST' | 'JOIN_APPROVED' | 'NEW_ANSWER' | 'ANSWER_ACCEPTED';
+export type NotificationTypeValue =
+  | 'NEW_COMMENT'
+  | 'JOIN_REQUEST'
+  | 'JOIN_APPROVED'
+  | 'NEW_ANSWER'
+  | 'ANSWER_ACCEPTED'
+  | 'QUESTION_FOR_YOU'
+  | 'QUESTION_ESCALATED';
 
 @Entity('notifications')
 export class NotificationEntity {

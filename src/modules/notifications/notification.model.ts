@@ -8,6 +8,8 @@ export enum NotificationType {
   JOIN_APPROVED = 'JOIN_APPROVED',
   NEW_ANSWER = 'NEW_ANSWER',
   ANSWER_ACCEPTED = 'ANSWER_ACCEPTED',
+  QUESTION_FOR_YOU = 'QUESTION_FOR_YOU',
+  QUESTION_ESCALATED = 'QUESTION_ESCALATED',
 }
 registerEnumType(NotificationType, {
   name: 'NotificationType',
@@ -18,6 +20,13 @@ registerEnumType(NotificationType, {
     JOIN_APPROVED: { description: "The viewer's request to join was accepted; subject: the group." },
     NEW_ANSWER: { description: "Someone answered the viewer's question; subject: the question." },
     ANSWER_ACCEPTED: { description: "The viewer's answer was accepted; subject: the answer." },
+    QUESTION_FOR_YOU: {
+      description: 'A question the viewer may be able to answer was routed to them; subject: the question.',
+    },
+    QUESTION_ESCALATED: {
+      description:
+        'A question of a group the viewer manages (or of their federation) is still unanswered; subject: the question.',
+    },
   },
 });
 

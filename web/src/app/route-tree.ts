@@ -8,6 +8,7 @@ import { notificationsRoutes } from '../notifications/routes';
 import { peopleRoutes } from '../people/routes';
 import { postsRoutes } from '../posts/routes';
 import { questionsRoutes } from '../questions/routes';
+import { questionRoutingRoutes } from '../question-routing/routes';
 import { searchRoutes } from '../search/routes';
 import { settingsRoutes } from '../settings/routes';
 import { appLayout, publicLayout, rootRoute } from './layouts';
@@ -27,5 +28,6 @@ export const routeTree = rootRoute.addChildren([
     ...settingsRoutes,
     ...adminRoutes,
     ...membersRoutes,
+    ...questionRoutingRoutes,
   ]),
 ]);

@@ -37,6 +37,12 @@ export function useNotificationSentence() {
           return name
             ? t`${actor} a accepté votre demande : vous faites partie du groupe « ${name} »`
             : t`${actor} a accepté votre demande pour rejoindre le groupe`;
+        case 'QUESTION_FOR_YOU':
+          return name ? t`Une question pour vous : « ${name} »` : t`Une question vous est adressée`;
+        case 'QUESTION_ESCALATED':
+          return name
+            ? t`Toujours sans réponse : « ${name} »`
+            : t`Une question de vos groupes attend toujours une réponse`;
         default:
           return n.text;
       }
@@ -60,6 +66,10 @@ export function notificationPath(n: NotificationLike): string | undefined {
       return `/groupes/${id}/membres`;
     case 'JOIN_APPROVED':
       return `/groupes/${id}`;
+    case 'QUESTION_FOR_YOU':
+      return '/questions-pour-vous';
+    case 'QUESTION_ESCALATED':
+      return `/questions/${id}`;
     case 'NEW_MESSAGE':
       return `/messages/${id}`;
     default:

@@ -12,6 +12,7 @@ import { formatDateTime } from '../lib/format/dates';
 import { useSubmit } from '../lib/forms/use-submit';
 import { session } from '../lib/session/session';
 import { useSocketEvent } from '../lib/socket/use-socket';
+import { RoutingPanel } from '../question-routing/routing-panel';
 import { AnswerItem } from './answer-item';
 import { questionRoute } from './routes';
 import { StatusBadge, TagList } from './status-badge';
@@ -36,6 +37,17 @@ const QuestionPageQuery = graphql(`
         id
         name
         viewerCanModerate
+      }
+      routedCount
+      routing {
+        routedAt
+        wave
+        reasons
+        declinedAt
+        user {
+          id
+          displayName
+        }
       }
       answers(first: $first, orderBy: $orderBy) {
         edges {
@@ -142,6 +154,7 @@ export function QuestionPage() {
       </header>
       <div className="question-body">{question.body}</div>
       <TagList tags={question.tags} label={t`Thèmes de la question`} />
+      <RoutingPanel count={question.routedCount} routing={question.routing ?? null} />
 
       <p role="status" className="sr-only">
         {news}

@@ -53,6 +53,8 @@ const TYPES: { value: NotificationType; label: MessageDescriptor }[] = [
   { value: 'NEW_COMMENT', label: msg`Commentaires sur mes publications` },
   { value: 'JOIN_REQUEST', label: msg`Demandes pour rejoindre mes groupes` },
   { value: 'JOIN_APPROVED', label: msg`Mes demandes acceptées` },
+  { value: 'QUESTION_FOR_YOU', label: msg`Questions qui me sont adressées` },
+  { value: 'QUESTION_ESCALATED', label: msg`Questions restées sans réponse dans les groupes que j'anime` },
 ];
 
 /** The e-mail preferences section of /parametres: how often notifications are e-mailed, and which kinds never are. */

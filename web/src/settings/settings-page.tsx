@@ -10,6 +10,7 @@ import { EmailPreferences } from './email-preferences';
 import { MyDataSection } from './my-data-section';
 import { PasswordSection } from './password-section';
 import { ProfileSection } from './profile-section';
+import { RoutingPreference } from '../question-routing/routing-preference';
 import './settings.css';
 
 export const SettingsMeQuery = graphql(`
@@ -123,6 +124,7 @@ export function SettingsPage() {
       <PasswordSection />
       <EmailPreferences />
       <MyMembershipsSection />
+      <RoutingPreference />
       <MyDataSection />
     </div>
   );

@@ -72,6 +72,11 @@ export function AccountMenu({ displayName, administers }: { displayName?: string
               <Trans>Paramètres</Trans>
             </Link>
           </li>
+          <li>
+            <Link to="/questions-pour-vous" onClick={() => setOpen(false)}>
+              <Trans>Questions pour vous</Trans>
+            </Link>
+          </li>
           {administers ? (
             <li>
               <Link to="/admin" onClick={() => setOpen(false)}>
