@@ -133,6 +133,12 @@ export const REASONS = {
     code: 'INTERNAL_SERVER_ERROR',
     meaning: 'An unexpected error: it is logged with the request id (`x-request-id`).',
   },
+  COMMISSION_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No such commission.' },
+  NOT_COMMISSION_POST: {
+    code: 'BAD_USER_INPUT',
+    meaning: "The post is not in a commission's working group: only those are proposed and published.",
+  },
+  ALREADY_PUBLISHED: { code: 'CONFLICT', meaning: "The post was already published to its commission's showcase." },
 } as const satisfies Record<string, { code: string; meaning: string }>;
 
 export type Reason = keyof typeof REASONS;

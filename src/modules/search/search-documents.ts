@@ -33,8 +33,10 @@ const DOCUMENT_SQL: Record<SearchKind, string> = {
      WHERE a.deleted_at IS NULL AND q.deleted_at IS NULL`,
   post: `
     SELECT p.id, 'POST' AS type, p.body, p.group_id AS "groupId",
-           coalesce(u.display_name, '') AS "authorName", ${epoch('p.created_at')} AS "createdAt"
+           coalesce(u.display_name, c.name, '') AS "authorName", ${epoch('p.created_at')} AS "createdAt"
       FROM posts p LEFT JOIN users u ON u.id = p.author_id
+      -- A commission's showcase copy has no author: it is signed by the commission.
+      LEFT JOIN commission_publications cp ON cp.copy_post_id = p.id LEFT JOIN commissions c ON c.id = cp.commission_id
      WHERE p.deleted_at IS NULL`,
   group: `
     SELECT g.id, 'GROUP' AS type, g.name, coalesce(g.description, '') AS description, g.topics,

@@ -10,6 +10,7 @@ import { questionsRoutes } from '../questions/routes';
 import { searchRoutes } from '../search/routes';
 import { settingsRoutes } from '../settings/routes';
 import { appLayout, publicLayout, rootRoute } from './layouts';
+import { commissionsRoutes } from '../commissions/routes';
 
 /** Each feature folder declares its routes in its own routes.ts; this file only puts them together. */
 export const routeTree = rootRoute.addChildren([
@@ -25,5 +26,6 @@ export const routeTree = rootRoute.addChildren([
     ...notificationsRoutes,
     ...settingsRoutes,
     ...adminRoutes,
+    ...commissionsRoutes,
   ]),
 ]);

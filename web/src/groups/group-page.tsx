@@ -112,6 +112,13 @@ export function GroupPage() {
           ) : null}
         </p>
         {group.description ? <p className="group-description">{group.description}</p> : null}
+        {group.commission ? (
+          <p className="group-commission">
+            <Link to="/commissions/$id" params={{ id: group.commission.id }}>
+              <Trans>Voir la commission {group.commission.name}</Trans>
+            </Link>
+          </p>
+        ) : null}
         <GroupActions group={group} onChanged={refresh} />
       </header>
       {readable ? (

@@ -19,6 +19,11 @@ export const PostCardFields = graphql(`
       name
       viewerCanModerate
     }
+    publishedBy {
+      id
+      name
+    }
+    publicationStatus
   }
 `);
 

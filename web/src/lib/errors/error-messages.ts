@@ -46,6 +46,9 @@ export const reasonMessages: Record<string, MessageDescriptor> = {
   JOIN_REQUEST_NOT_FOUND: msg`Cette demande n'est plus en attente (retirée ou déjà traitée). Rechargez la page.`,
   RESET_TOKEN_INVALID: msg`Ce lien n'est plus valable : il a expiré (il dure une heure), a déjà servi, ou est incomplet. Demandez un nouveau lien.`,
   INVITATION_CLOSED: msg`Cette invitation a déjà été acceptée ou annulée : elle ne peut plus être renvoyée. Invitez à nouveau la personne si besoin.`,
+  COMMISSION_NOT_FOUND: msg`Cette commission est introuvable. Vérifiez le lien ou revenez à la page de l'organisation.`,
+  NOT_COMMISSION_POST: msg`Seules les publications de l'espace de travail d'une commission peuvent être proposées ou publiées.`,
+  ALREADY_PUBLISHED: msg`Cette publication est déjà dans la vitrine de la commission. Rechargez la page.`,
 };
 
 const codeMessages: Record<string, MessageDescriptor> = {
