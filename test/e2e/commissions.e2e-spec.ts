@@ -62,7 +62,11 @@ describe('commissions', () => {
     app = await startTestApp();
     admin = await loginAdmin(app);
     const fed = await federationId(app, admin.accessToken);
-    club = await createOrganization(app, admin.accessToken, { name: 'Club de Brest', kind: 'ASSOCIATION', parentId: fed });
+    club = await createOrganization(app, admin.accessToken, {
+      name: 'Club de Brest',
+      kind: 'ASSOCIATION',
+      parentId: fed,
+    });
     [clubAdmin, president, moderator, member, outsider, follower] = await Promise.all([
       newMember(app, admin.accessToken, club, 'ADMIN', 'Administratrice Brest'),
       newMember(app, admin.accessToken, club, 'MEMBER', 'Présidente Brest'),
@@ -79,7 +83,11 @@ describe('commissions', () => {
     await addGroupMember(app, clubAdmin.accessToken, commission.workingGroup.id, moderator.userId, 'MODERATOR');
     await addGroupMember(app, clubAdmin.accessToken, commission.workingGroup.id, member.userId);
     await run(follower, FOLLOW, { g: commission.showcaseGroup.id });
-    plainGroup = await createGroup(app, president.accessToken, { organizationId: club, name: 'Bureau', visibility: 'PRIVATE' });
+    plainGroup = await createGroup(app, president.accessToken, {
+      organizationId: club,
+      name: 'Bureau',
+      visibility: 'PRIVATE',
+    });
     await addGroupMember(app, president.accessToken, plainGroup, member.userId);
     // Also the first write Meilisearch indexes (it takes seconds over its first ones).
     elsewhere = await createPost(app, member.accessToken, plainGroup, 'Ordre du jour du bureau.');
@@ -110,7 +118,9 @@ describe('commissions', () => {
         workingGroup: { id: commission.workingGroup.id },
         showcaseGroup: { id: commission.showcaseGroup.id },
       });
-      expect(await run(outsider, COMMISSIONS, { org: club })).toEqual([{ id: commission.id, name: 'Commission jeunesse' }]);
+      expect(await run(outsider, COMMISSIONS, { org: club })).toEqual([
+        { id: commission.id, name: 'Commission jeunesse' },
+      ]);
     });
 
     it("is for the organisation's admins and those above; members are refused, bad input named", async () => {
@@ -172,7 +182,10 @@ describe('commissions', () => {
       });
       expect(copy.id).not.toBe(original);
       await socket.next('post:new', (p: { postId: string }) => p.postId === copy.id);
-      expect(await run(member, POST, { id: original })).toMatchObject({ publicationStatus: 'PUBLISHED', commentCount: 1 });
+      expect(await run(member, POST, { id: original })).toMatchObject({
+        publicationStatus: 'PUBLISHED',
+        commentCount: 1,
+      });
     });
 
     it('answers CONFLICT to a second publication', async () => {
@@ -186,7 +199,7 @@ describe('commissions', () => {
       expect(count).toBe(1);
     });
 
-    it('shows the copy to an outsider and in a follower\'s feed, without comments, reactions or names', async () => {
+    it("shows the copy to an outsider and in a follower's feed, without comments, reactions or names", async () => {
       const seen = await run<Record<string, unknown>>(outsider, POST, { id: copy.id });
       expect(seen).toEqual({
         id: copy.id,
@@ -200,7 +213,8 @@ describe('commissions', () => {
         comments: { totalCount: 0 },
       });
       const text = JSON.stringify(seen);
-      for (const name of ['Rédactrice', 'Modérateur', 'Présidente', 'Administratrice']) expect(text).not.toContain(name);
+      for (const name of ['Rédactrice', 'Modérateur', 'Présidente', 'Administratrice'])
+        expect(text).not.toContain(name);
       expect(await feedIds(app, follower.accessToken)).toContain(copy.id);
       expect(await feedIds(app, follower.accessToken)).not.toContain(original);
     });

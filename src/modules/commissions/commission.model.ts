@@ -22,7 +22,10 @@ registerEnumType(PublicationStatus, {
 export class CommissionModel {
   @Field(() => ID, { description: 'Stable identifier.' }) id!: string;
   @Field({ description: 'Its name, visible to everyone logged in. At most 180 characters.' }) name!: string;
-  @Field(() => String, { nullable: true, description: 'What it is about; visible to everyone. At most 5,000 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What it is about; visible to everyone. At most 5,000 characters.',
+  })
   description!: string | null;
   @Field({ description: 'When it was created.' }) createdAt!: Date;
   organizationId!: string;

@@ -68,7 +68,10 @@ export class CommissionsResolver {
 
   @PublicField()
   @ResolveField(() => OrganizationModel, { description: 'The organisation it belongs to.' })
-  async organization(@Parent() commission: CommissionModel, @Context() ctx: RequestContext): Promise<OrganizationModel> {
+  async organization(
+    @Parent() commission: CommissionModel,
+    @Context() ctx: RequestContext,
+  ): Promise<OrganizationModel> {
     return toOrganizationModel((await this.organizations.load(ctx.loaders, commission.organizationId))!);
   }
 

@@ -85,9 +85,18 @@ interface WorkingGroup {
   viewerCanModerate: boolean;
 }
 
-function CommissionSpaces({ workingGroup, showcaseGroupId }: { workingGroup: WorkingGroup | null; showcaseGroupId: string }) {
+function CommissionSpaces({
+  workingGroup,
+  showcaseGroupId,
+}: {
+  workingGroup: WorkingGroup | null;
+  showcaseGroupId: string;
+}) {
   const showcase = useGroupPosts(showcaseGroupId);
-  const acceptsShowcase = useCallback((event: { groupId: string }) => event.groupId === showcaseGroupId, [showcaseGroupId]);
+  const acceptsShowcase = useCallback(
+    (event: { groupId: string }) => event.groupId === showcaseGroupId,
+    [showcaseGroupId],
+  );
   const { t } = useLingui();
   return (
     <div className="commission-spaces">

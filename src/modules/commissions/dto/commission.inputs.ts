@@ -4,7 +4,9 @@ import { IsNotBlank } from '../../../common/validation/text.decorators';
 
 @InputType({ description: 'A new commission; its creator becomes OWNER of both its groups.' })
 export class CreateCommissionInput {
-  @Field(() => ID, { description: 'The organisation; its admins (and those of an organisation above) create commissions.' })
+  @Field(() => ID, {
+    description: 'The organisation; its admins (and those of an organisation above) create commissions.',
+  })
   @IsUUID()
   organizationId!: string;
 
