@@ -21,6 +21,7 @@ describe('web: commissions', () => {
   let member: Session;
   let outsider: Session;
   let club: string;
+  let commissionUrl: string;
 
   beforeAll(async () => {
     const admin = await loginAdmin(web.app);
@@ -37,17 +38,18 @@ describe('web: commissions', () => {
     ]);
   });
 
-  it('creates a commission; a member proposes, an owner publishes, an outsider sees only the showcase', async () => {
-    // The admin creates the commission from the organisation's administration page.
+  it("lets an admin create a commission from the organisation's page", async () => {
     const owner = await web.open();
     await loginThroughUi(owner.page, clubAdmin.email, clubAdmin.password, `/admin/organisations/${club}`);
     const section = owner.page.getByRole('region', { name: 'Commissions' });
     await section.getByText("Cette organisation n'a pas encore de commission.").waitFor();
     await section.getByLabel('Nom').fill('Commission jeunes');
     await section.getByLabel('Description').fill('Tournois et stages des moins de 18 ans.');
+    await expectAccessible(owner.page, "the organisation's administration page with its commissions");
+    await shot(owner.page, 'admin');
     await section.getByRole('button', { name: 'Créer une commission' }).click();
     await owner.page.getByRole('heading', { level: 1, name: 'Commission jeunes' }).waitFor();
-    const commissionUrl = owner.page.url().replace(/^https?:\/\/[^/]+/, '');
+    commissionUrl = owner.page.url().replace(/^https?:\/\/[^/]+/, '');
     expect(commissionUrl).toMatch(/^\/commissions\/[0-9a-f-]{36}$/);
     await owner.page.getByRole('heading', { level: 2, name: 'Espace de travail' }).waitFor();
     await owner.page.getByRole('heading', { level: 2, name: 'Vitrine' }).waitFor();
@@ -59,7 +61,9 @@ describe('web: commissions', () => {
     );
     await addGroupMember(web.app, clubAdmin.accessToken, workingGroup, member.userId);
     await createPost(web.app, member.accessToken, workingGroup, REPORT);
+  });
 
+  it('lets a member propose a working post and an owner publish it to the showcase', async () => {
     // The member proposes it, on a phone.
     const writer = await web.open({ viewport: { width: 360, height: 740 } });
     await loginThroughUi(writer.page, member.email, member.password, commissionUrl);
@@ -72,7 +76,8 @@ describe('web: commissions', () => {
     await shot(writer.page, 'member');
 
     // The owner publishes it: the copy appears in the showcase, signed by the commission.
-    await owner.page.reload();
+    const owner = await web.open();
+    await loginThroughUi(owner.page, clubAdmin.email, clubAdmin.password, commissionUrl);
     const ownerDraft = owner.page
       .getByRole('region', { name: 'Espace de travail' })
       .getByRole('article')
@@ -83,8 +88,9 @@ describe('web: commissions', () => {
     await showcase.getByRole('article', { name: 'Publication de Commission jeunes' }).getByText(REPORT).waitFor();
     await expectAccessible(owner.page, 'the commission page, an owner');
     await shot(owner.page, 'owner');
+  });
 
-    // An outsider sees the showcase only, with the copy signed by the commission, no member's name.
+  it('shows an outsider only the showcase, the copy signed by the commission', async () => {
     const visitor = await web.open({ colorScheme: 'dark' });
     await loginThroughUi(visitor.page, outsider.email, outsider.password, commissionUrl);
     const visible = visitor.page.getByRole('region', { name: 'Vitrine' });
