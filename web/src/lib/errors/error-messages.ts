@@ -46,6 +46,11 @@ export const reasonMessages: Record<string, MessageDescriptor> = {
   JOIN_REQUEST_NOT_FOUND: msg`Cette demande n'est plus en attente (retirée ou déjà traitée). Rechargez la page.`,
   RESET_TOKEN_INVALID: msg`Ce lien n'est plus valable : il a expiré (il dure une heure), a déjà servi, ou est incomplet. Demandez un nouveau lien.`,
   INVITATION_CLOSED: msg`Cette invitation a déjà été acceptée ou annulée : elle ne peut plus être renvoyée. Invitez à nouveau la personne si besoin.`,
+  FILE_TOO_LARGE: msg`Fichier trop volumineux (25 Mo maximum).`,
+  FILE_TYPE_REFUSED: msg`Type de fichier non accepté : joignez un PDF, une image (JPEG, PNG, WebP, GIF), un document bureautique (Word, Excel, PowerPoint, LibreOffice), un texte ou un CSV.`,
+  FILE_NOT_ATTACHABLE: msg`Un fichier joint n'est plus disponible. Retirez-le, joignez-le à nouveau puis publiez.`,
+  FILE_NOT_FOUND: msg`Ce fichier n'existe plus ou ne vous est pas accessible.`,
+  STORAGE_UNAVAILABLE: msg`L'envoi de fichiers est momentanément indisponible. Réessayez dans quelques instants.`,
 };
 
 const codeMessages: Record<string, MessageDescriptor> = {
