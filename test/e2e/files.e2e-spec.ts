@@ -3,15 +3,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { eventually } from '../support/eventually';
 import { createOrganization, federationId, loginAdmin, newMember, Session } from '../support/fixtures';
-import {
-  cutUpload,
-  download,
-  EXECUTABLE,
-  jpegWithGps,
-  PDF,
-  upload,
-  uploadOk,
-} from '../support/file-fixtures';
+import { cutUpload, download, EXECUTABLE, jpegWithGps, PDF, upload, uploadOk } from '../support/file-fixtures';
 import { addGroupMember, createGroup } from '../support/group-fixtures';
 import { removeS3Data, S3Server, startS3Server } from '../support/s3-server';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -40,7 +32,9 @@ type Documents = { group: { documents: { totalCount: number; edges: { node: { id
 const filesDir = (app: TestApp) => join(app.env.DATA_DIR, 'files');
 const tempDir = (app: TestApp) => join(app.env.DATA_DIR, 'uploads-in-progress');
 const storedObjects = (app: TestApp) =>
-  existsSync(filesDir(app)) ? readdirSync(filesDir(app), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length : 0;
+  existsSync(filesDir(app))
+    ? readdirSync(filesDir(app), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length
+    : 0;
 
 describe('files', () => {
   let app: TestApp;
@@ -64,8 +58,16 @@ describe('files', () => {
     member = await newMember(app, admin.accessToken, club, 'MEMBER', 'Adhérent Lyon');
     follower = await newMember(app, admin.accessToken, club, 'MEMBER', 'Abonnée Lyon');
     outsider = await newMember(app, admin.accessToken, club, 'MEMBER', 'Voisin Lyon');
-    publicGroup = await createGroup(app, owner.accessToken, { organizationId: club, name: 'Vie du club', visibility: 'PUBLIC' });
-    privateGroup = await createGroup(app, owner.accessToken, { organizationId: club, name: 'Bureau', visibility: 'PRIVATE' });
+    publicGroup = await createGroup(app, owner.accessToken, {
+      organizationId: club,
+      name: 'Vie du club',
+      visibility: 'PUBLIC',
+    });
+    privateGroup = await createGroup(app, owner.accessToken, {
+      organizationId: club,
+      name: 'Bureau',
+      visibility: 'PRIVATE',
+    });
     for (const group of [publicGroup, privateGroup]) await addGroupMember(app, owner.accessToken, group, member.userId);
     await app.gql(FOLLOW, { g: publicGroup }, follower.accessToken);
   });
@@ -163,7 +165,11 @@ describe('files', () => {
         const files = seen.data?.post?.files ?? [];
         expect([who, files.map((f) => f.id)]).toEqual([who, allowed ? [fileId] : []]);
         if (allowed) expect([who, (await download(app, files[0].url)).status]).toEqual([who, 200]);
-        const documents = await app.gql<Documents>(DOCUMENTS, { g: postId === publicPost ? publicGroup : privateGroup }, session.accessToken);
+        const documents = await app.gql<Documents>(
+          DOCUMENTS,
+          { g: postId === publicPost ? publicGroup : privateGroup },
+          session.accessToken,
+        );
         if (allowed) expect(documents.data?.group.documents.edges.map((e) => e.node.id)).toContain(fileId);
         else expect(documents.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       }
@@ -179,7 +185,11 @@ describe('files', () => {
     expect((await download(app, otherFile.toString())).status).toBe(404);
     expect((await download(app, `/files/${privateFile}/x.pdf`)).status).toBe(404);
     // Once the member leaves the private group, the link they had stops working.
-    await app.gql('mutation($g: ID!, $u: ID!) { removeGroupMember(groupId: $g, userId: $u) }', { g: privateGroup, u: member.userId }, owner.accessToken);
+    await app.gql(
+      'mutation($g: ID!, $u: ID!) { removeGroupMember(groupId: $g, userId: $u) }',
+      { g: privateGroup, u: member.userId },
+      owner.accessToken,
+    );
     expect((await download(app, link.toString())).status).toBe(404);
     await addGroupMember(app, owner.accessToken, privateGroup, member.userId);
     // A deleted post takes its files with it.
@@ -190,8 +200,12 @@ describe('files', () => {
   it('lets only the uploader see an unattached file, and attach it once', async () => {
     const answer = await upload(app, member.accessToken, 'brouillon.txt', Buffer.from('Ordre du jour\n'));
     expect((await download(app, answer.body.url!)).status).toBe(200);
-    const stolen = await post(outsider, publicGroup, [answer.body.id!]);
-    expect(stolen.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'FILE_NOT_ATTACHABLE', fields: ['fileIds'] });
+    const stolen = await post(owner, publicGroup, [answer.body.id!]);
+    expect(stolen.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'FILE_NOT_ATTACHABLE',
+      fields: ['fileIds'],
+    });
     expect((await post(member, publicGroup, [answer.body.id!])).data?.createPost.files).toHaveLength(1);
     const again = await post(member, publicGroup, [answer.body.id!]);
     expect(again.errors?.[0]?.extensions?.reason).toBe('FILE_NOT_ATTACHABLE');
@@ -200,16 +214,25 @@ describe('files', () => {
   it("lists a group's documents by name, accents ignored, and finds them in search (DOCUMENT)", async () => {
     const id = await uploadOk(app, owner.accessToken, 'Procès-verbal assemblée générale.pdf', PDF);
     await post(owner, publicGroup, [id]);
-    const found = await app.gql<Documents>(DOCUMENTS, { g: publicGroup, search: 'proces verbal' }, outsider.accessToken);
+    const found = await app.gql<Documents>(
+      DOCUMENTS,
+      { g: publicGroup, search: 'proces verbal' },
+      outsider.accessToken,
+    );
     expect(found.data?.group.documents.edges.map((e) => e.node.name)).toEqual(['Procès-verbal assemblée générale.pdf']);
     const hidden = await uploadOk(app, member.accessToken, 'procès secret.pdf', PDF);
     await post(member, privateGroup, [hidden]);
     const SEARCH = `query($q: String!) { search(query: $q, types: [DOCUMENT]) { hits { type id title groupId } } }`;
     await eventually(async () => {
-      const hits = (await app.gql<{ search: { hits: { id: string }[] } }>(SEARCH, { q: 'procès' }, member.accessToken)).data?.search.hits;
+      const hits = (await app.gql<{ search: { hits: { id: string }[] } }>(SEARCH, { q: 'procès' }, member.accessToken))
+        .data?.search.hits;
       expect(hits?.map((h) => h.id).sort()).toEqual([id, hidden].sort());
     });
-    const outsiderHits = await app.gql<{ search: { hits: { id: string }[] } }>(SEARCH, { q: 'procès' }, outsider.accessToken);
+    const outsiderHits = await app.gql<{ search: { hits: { id: string }[] } }>(
+      SEARCH,
+      { q: 'procès' },
+      outsider.accessToken,
+    );
     expect(outsiderHits.data?.search.hits.map((h) => h.id)).toEqual([id]);
   });
 
@@ -224,14 +247,30 @@ describe('files', () => {
   });
 
   it("exports one's files and erases them with the account", async () => {
-    const leaving = await newMember(app, admin.accessToken, (await app.sql<{ id: string }>(`SELECT organization_id AS id FROM groups WHERE id = $1`, [publicGroup]))[0].id, 'MEMBER', 'Partante Lyon');
+    const leaving = await newMember(
+      app,
+      admin.accessToken,
+      (await app.sql<{ id: string }>(`SELECT organization_id AS id FROM groups WHERE id = $1`, [publicGroup]))[0].id,
+      'MEMBER',
+      'Partante Lyon',
+    );
     await addGroupMember(app, owner.accessToken, publicGroup, leaving.userId);
     const id = await uploadOk(app, leaving.accessToken, 'mes notes.txt', Buffer.from('à garder\n'));
     await post(leaving, publicGroup, [id]);
-    const exported = await app.gql<{ exportMyData: { files: { name: string; size: number }[] } }>('{ exportMyData }', {}, leaving.accessToken);
-    expect(exported.data?.exportMyData.files).toEqual([expect.objectContaining({ id, name: 'mes notes.txt', size: 10 })]);
+    const exported = await app.gql<{ exportMyData: { files: { name: string; size: number }[] } }>(
+      '{ exportMyData }',
+      {},
+      leaving.accessToken,
+    );
+    expect(exported.data?.exportMyData.files).toEqual([
+      expect.objectContaining({ id, name: 'mes notes.txt', mimeType: 'text/plain', size: 10 }),
+    ]);
     const objects = storedObjects(app);
-    const erased = await app.gql('mutation($p: String!) { deleteMyAccount(password: $p) }', { p: leaving.password }, leaving.accessToken);
+    const erased = await app.gql(
+      'mutation($p: String!) { deleteMyAccount(password: $p) }',
+      { p: leaving.password },
+      leaving.accessToken,
+    );
     expect(erased.errors).toBeUndefined();
     expect(await app.sql('SELECT id FROM files WHERE id = $1', [id])).toEqual([]);
     await eventually(() => expect(storedObjects(app)).toBe(objects - 1));
@@ -247,7 +286,13 @@ describe('files', () => {
       s3 = await startS3Server();
       s3app = await startTestApp(s3.env);
       const s3admin = await loginAdmin(s3app);
-      s3member = await newMember(s3app, s3admin.accessToken, await federationId(s3app, s3admin.accessToken), 'MEMBER', 'Membre S3');
+      s3member = await newMember(
+        s3app,
+        s3admin.accessToken,
+        await federationId(s3app, s3admin.accessToken),
+        'MEMBER',
+        'Membre S3',
+      );
       s3group = await createGroup(s3app, s3member.accessToken, {
         organizationId: await federationId(s3app, s3admin.accessToken),
         name: 'Archives',
@@ -265,7 +310,11 @@ describe('files', () => {
       const pdf = await upload(s3app, s3member.accessToken, 'Rapport annuel.pdf', big);
       expect(pdf.status).toBe(201);
       const photo = await upload(s3app, s3member.accessToken, 'photo.jpg', await jpegWithGps());
-      const created = await s3app.gql<PostAnswer>(CREATE_POST, { input: { groupId: s3group, body: 'Archives', fileIds: [pdf.body.id, photo.body.id] } }, s3member.accessToken);
+      const created = await s3app.gql<PostAnswer>(
+        CREATE_POST,
+        { input: { groupId: s3group, body: 'Archives', fileIds: [pdf.body.id, photo.body.id] } },
+        s3member.accessToken,
+      );
       const [file, image] = created.data!.createPost.files;
       const got = await download(s3app, file.url);
       expect(got.status).toBe(200);
@@ -279,7 +328,10 @@ describe('files', () => {
       const localFile = await upload(app, member.accessToken, 'toujours là.pdf', PDF);
       await s3.stop();
       const refused = await upload(s3app, s3member.accessToken, 'pendant la panne.pdf', PDF);
-      expect(refused).toEqual({ status: 503, body: { error: expect.objectContaining({ reason: 'STORAGE_UNAVAILABLE' }) } });
+      expect(refused).toEqual({
+        status: 503,
+        body: { error: expect.objectContaining({ reason: 'STORAGE_UNAVAILABLE' }) },
+      });
       expect(await s3app.sql(`SELECT id FROM files WHERE name = 'pendant la panne.pdf'`)).toEqual([]);
       expect(readdirSync(tempDir(s3app))).toEqual([]);
       expect((await download(app, localFile.body.url!)).status).toBe(200);

@@ -126,7 +126,10 @@ async function findZipEntry(
  * form feed, and not markup: its first visible character is not `<`.
  */
 async function isPlainText(path: string, head: Buffer): Promise<boolean> {
-  const start = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const start = head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (start.startsWith('<')) return false;
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {

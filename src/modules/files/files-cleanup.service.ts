@@ -24,7 +24,10 @@ export async function deleteObjectsLater(manager: EntityManager, keys: string[])
 
 @Injectable()
 export class FilesCleanup {
-  constructor(@Inject(OBJECT_STORE) private readonly store: ObjectStore, jobs: JobsService) {
+  constructor(
+    @Inject(OBJECT_STORE) private readonly store: ObjectStore,
+    jobs: JobsService,
+  ) {
     jobs.register({
       type: DeleteObjectsJob,
       retry: { attempts: Number.POSITIVE_INFINITY, baseSeconds: 5, maxSeconds: 600 },
@@ -55,7 +58,9 @@ export class FilesCleanup {
         [ORPHAN_HOURS],
       )) as { id: string; storage_key: string; thumbnail_key: string | null }[];
       if (rows.length === 0) return removed;
-      await this.store.delete(rows.flatMap((row) => [row.storage_key, ...(row.thumbnail_key ? [row.thumbnail_key] : [])]));
+      await this.store.delete(
+        rows.flatMap((row) => [row.storage_key, ...(row.thumbnail_key ? [row.thumbnail_key] : [])]),
+      );
       await manager.query('DELETE FROM files WHERE id = ANY($1::uuid[])', [rows.map((row) => row.id)]);
       removed += rows.length;
     }

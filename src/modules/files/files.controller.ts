@@ -44,8 +44,7 @@ export class FilesController {
       file = await this.files.upload(viewer.id, req);
     } catch (err) {
       if (err instanceof UploadRefusedError) {
-        if (err.status === 413)
-          sendHttpError(res, 413, 'PAYLOAD_TOO_LARGE', err.message, { reason: 'FILE_TOO_LARGE' });
+        if (err.status === 413) sendHttpError(res, 413, 'PAYLOAD_TOO_LARGE', err.message, { reason: 'FILE_TOO_LARGE' });
         else if (err.status === 415)
           sendHttpError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', err.message, { reason: 'FILE_TYPE_REFUSED' });
         else sendHttpError(res, 400, 'BAD_USER_INPUT', err.message, { reason: 'INVALID_INPUT', fields: ['file'] });

@@ -27,7 +27,7 @@ export const FILES_PERSONAL_DATA: PersonalDataDeclaration = {
       columns: { uploader_id: 'delete' },
       export: {
         key: 'files',
-        sql: `SELECT id, name, mime_type AS "mimeType", size, post_id AS "postId", created_at AS "createdAt"
+        sql: `SELECT id, name, mime_type AS "mimeType", size::int AS size, post_id AS "postId", created_at AS "createdAt"
                 FROM files WHERE uploader_id = $1 ORDER BY created_at`,
       },
     },

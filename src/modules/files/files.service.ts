@@ -137,12 +137,13 @@ export class FilesService implements OnModuleInit {
     const unique = [...new Set(fileIds)];
     if (unique.length > MAX_FILES_PER_POST)
       throw new BadInputError({ fileIds: `at most ${MAX_FILES_PER_POST} files` }, 'FILE_NOT_ATTACHABLE');
-    const attached = (await manager.query(
+    // An UPDATE … RETURNING answers [rows, count] through TypeORM.
+    const [attached] = (await manager.query(
       `UPDATE files SET post_id = $1, group_id = $2, attached_at = now(), position = array_position($4::uuid[], id)
         WHERE id = ANY($4::uuid[]) AND uploader_id = $3 AND post_id IS NULL
         RETURNING id`,
       [postId, groupId, uploaderId, unique],
-    )) as { id: string }[];
+    )) as [{ id: string }[], number];
     if (attached.length !== unique.length)
       throw new BadInputError(
         { fileIds: 'each file must be one you uploaded and that no post carries yet' },

@@ -46,7 +46,7 @@ export function receiveUpload(req: IncomingMessage, tempDir: string, maxBytes: n
     let name = '';
     let tooLarge = false;
     let written: Promise<number> | undefined;
-    let source: NodeJS.ReadableStream & { destroy(): void } | undefined;
+    let source: (NodeJS.ReadableStream & { destroy(): void }) | undefined;
     let settled = false;
     const fail = (error: Error) => {
       if (settled) return;
@@ -76,7 +76,9 @@ export function receiveUpload(req: IncomingMessage, tempDir: string, maxBytes: n
       written = pipeline(stream, createWriteStream(path, { flags: 'wx' })).then(() => size);
       written.catch((err: Error) => fail(err));
     });
-    parser.on('error', (err: Error) => fail(new UploadRefusedError(400, `The multipart body is malformed: ${err.message}`)));
+    parser.on('error', (err: Error) =>
+      fail(new UploadRefusedError(400, `The multipart body is malformed: ${err.message}`)),
+    );
     parser.on('close', () => {
       if (settled) return;
       if (!written || !path) return fail(new UploadRefusedError(400, 'No file: send it in a field named "file"'));

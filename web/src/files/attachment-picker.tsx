@@ -80,12 +80,19 @@ export function AttachmentPicker({ attachments }: Props) {
                 <span className="attachment-name">{item.name}</span>
                 <span className="muted"> · {formatSize(item.size)}</span>
                 {item.status === 'uploading' ? (
-                  <progress className="attachment-progress" max={1} value={item.progress} aria-label={t`Envoi de ${item.name}`} />
+                  <progress
+                    className="attachment-progress"
+                    max={1}
+                    value={item.progress}
+                    aria-label={t`Envoi de ${item.name}`}
+                  />
                 ) : null}
                 {item.status === 'error' ? (
                   <ErrorMessage
                     error={item.error}
-                    overrides={{ NETWORK: t`L'envoi de ce fichier a échoué. Vérifiez votre connexion, retirez-le puis joignez-le à nouveau.` }}
+                    overrides={{
+                      NETWORK: t`L'envoi de ce fichier a échoué. Vérifiez votre connexion, retirez-le puis joignez-le à nouveau.`,
+                    }}
                   />
                 ) : null}
               </span>

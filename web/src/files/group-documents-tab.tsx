@@ -93,13 +93,19 @@ export function GroupDocumentsTab() {
             {search.trim() ? (
               <Trans>Aucun document ne correspond à cette recherche.</Trans>
             ) : (
-              <Trans>Aucun document pour l'instant : les fichiers joints aux publications du groupe apparaîtront ici.</Trans>
+              <Trans>
+                Aucun document pour l'instant : les fichiers joints aux publications du groupe apparaîtront ici.
+              </Trans>
             )}
           </p>
         )
       ) : null}
       {documents?.pageInfo.hasNextPage ? (
-        <button type="button" className="button-secondary" onClick={() => setAfter(documents.pageInfo.endCursor ?? null)}>
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => setAfter(documents.pageInfo.endCursor ?? null)}
+        >
           <Trans>Documents suivants</Trans>
         </button>
       ) : null}
