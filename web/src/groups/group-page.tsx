@@ -141,6 +141,11 @@ export function GroupPage() {
                 </Link>
               </li>
               <li>
+                <Link to="/groupes/$id/documents" params={{ id }} activeProps={{ 'aria-current': 'page' }}>
+                  <Trans>Documents</Trans>
+                </Link>
+              </li>
+              <li>
                 <Link to="/groupes/$id/membres" params={{ id }} activeProps={{ 'aria-current': 'page' }}>
                   <Trans>Membres</Trans>
                   {pendingCount > 0 ? (

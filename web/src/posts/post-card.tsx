@@ -8,6 +8,7 @@ import type { PostCardFieldsFragment } from '../gql/graphql';
 import { ErrorMessage } from '../lib/errors/error-message';
 import { useSubmit } from '../lib/forms/use-submit';
 import { session } from '../lib/session/session';
+import { PostFiles } from '../files/post-files';
 import { Comments } from './comments';
 import { ConfirmDialog } from './confirm-dialog';
 import { RelativeTime } from './relative-time';
@@ -216,6 +217,7 @@ export function PostCard({
           <RichText text={post.body} />
         </p>
       )}
+      <PostFiles files={post.files} />
 
       <div className="post-actions">
         <button
