@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { createOrganization, federationId, loginAdmin, newMember, Session } from '../support/fixtures';
 import { errorCode, GraphQLResponse } from '../support/graphql-client';
+import { download, PDF, uploadOk } from '../support/file-fixtures';
 import { addComment, addGroupMember, createGroup, createPost, feedIds } from '../support/group-fixtures';
 import { eventually } from '../support/eventually';
 import { searchIds } from '../support/search';
@@ -20,7 +21,9 @@ const CREATE = `mutation($input: CreateCommissionInput!) { createCommission(inpu
 const COMMISSION = `query($id: ID!) { commission(id: $id) { id name workingGroup { id } showcaseGroup { id } } }`;
 const COMMISSIONS = `query($org: ID!) { commissions(organizationId: $org) { id name } }`;
 const PROPOSE = `mutation($p: ID!) { proposePublication(postId: $p) { id publicationStatus } }`;
-const PUBLISH = `mutation($p: ID!) { publishToShowcase(postId: $p) { id body group { id } author { id } publishedBy { id name } } }`;
+const PUBLISH = `mutation($p: ID!) { publishToShowcase(postId: $p) {
+  id body group { id } author { id } publishedBy { id name } files { id name size url uploadedBy { id } } } }`;
+const CREATE_POST = `mutation($input: CreatePostInput!) { createPost(input: $input) { id files { id url } } }`;
 const POST = `query($id: ID!) { post(id: $id) {
   id body commentCount reactionCount author { id displayName } publishedBy { id name } publicationStatus group { id }
   comments(first: 10) { totalCount } } }`;
@@ -39,6 +42,7 @@ interface CopyPost {
   group: { id: string };
   author: { id: string } | null;
   publishedBy: { id: string; name: string } | null;
+  files: { id: string; name: string; size: number; url: string; uploadedBy: { id: string } | null }[];
 }
 
 const uniqueWord = (prefix: string) =>
@@ -149,7 +153,11 @@ describe('commissions', () => {
 
     beforeAll(async () => {
       word = uniqueWord('vitrine');
-      original = await createPost(app, member.accessToken, commission.workingGroup.id, `Compte rendu ${word} du mois.`);
+      const fileId = await uploadOk(app, member.accessToken, 'Compte rendu été.pdf', PDF);
+      const created = await run<{ id: string }>(member, CREATE_POST, {
+        input: { groupId: commission.workingGroup.id, body: `Compte rendu ${word} du mois.`, fileIds: [fileId] },
+      });
+      original = created.id;
       await addComment(app, moderator.accessToken, original, 'Relu par le modérateur.');
       await run(president, REACT, { p: original });
     });
@@ -181,6 +189,10 @@ describe('commissions', () => {
         publishedBy: { id: commission.id, name: 'Commission jeunesse' },
       });
       expect(copy.id).not.toBe(original);
+      // The attachment comes along: the same stored file, linked to the copy, with no uploader named.
+      expect(copy.files).toEqual([
+        expect.objectContaining({ name: 'Compte rendu été.pdf', size: PDF.length, uploadedBy: null }),
+      ]);
       await socket.next('post:new', (p: { postId: string }) => p.postId === copy.id);
       expect(await run(member, POST, { id: original })).toMatchObject({
         publicationStatus: 'PUBLISHED',
@@ -219,9 +231,25 @@ describe('commissions', () => {
       expect(await feedIds(app, follower.accessToken)).not.toContain(original);
     });
 
-    it('keeps the working post NOT_FOUND to outsiders', async () => {
+    it("keeps the working post NOT_FOUND to outsiders; the copy's file downloads for them", async () => {
       expect(errorCode(await call(outsider, POST, { id: original }))).toBe('NOT_FOUND');
       expect(errorCode(await call(follower, POST, { id: original }))).toBe('NOT_FOUND');
+      const seen = await run<{ files: { url: string }[] }>(
+        outsider,
+        `query($id: ID!) { post(id: $id) { files { url } } }`,
+        {
+          id: copy.id,
+        },
+      );
+      const got = await download(app, seen.files[0].url);
+      expect(got.status).toBe(200);
+      expect(got.bytes.equals(PDF)).toBe(true);
+      // One stored object for both: linked, not copied.
+      const [{ count }] = await app.sql<{ count: number }>(
+        'SELECT count(DISTINCT storage_key)::int AS count FROM files WHERE post_id = ANY($1::uuid[])',
+        [[original, copy.id]],
+      );
+      expect(count).toBe(1);
     });
 
     it('lets search find the copy for an outsider, never the original, and signs it with the commission', async () => {

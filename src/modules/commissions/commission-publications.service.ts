@@ -4,6 +4,7 @@ import { GroupAccess } from '../../access/group-access.service';
 import { BadInputError, ConflictError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
 import { RequestLoaders } from '../../common/loaders/request-loaders';
+import { enqueueSearchWork } from '../../infra/search/search-work';
 import { PostEntity } from '../posts/post.entity';
 import { PostsService } from '../posts/posts.service';
 import { CommissionEntity } from './commission.entity';
@@ -13,8 +14,9 @@ import { CommissionsService } from './commissions.service';
 /**
  * The way from the working group to the showcase. A member of the working group proposes one of
  * its posts; an owner or moderator (or an admin of the organisation) publishes it: a new post in
- * the showcase with the body only (no comments, no reactions), without an author (`author_id`
- * NULL: no member's name), signed by the commission through `commission_publications.copy_post_id`.
+ * the showcase with the body and the attachments (never comments or reactions), without an author
+ * (`author_id` NULL: no member's name), signed by the commission through
+ * `commission_publications.copy_post_id`.
  * The copy enters the normal pipeline (`post.created`: feed, `post:new`, search).
  */
 @Injectable()
@@ -75,6 +77,7 @@ export class CommissionPublicationsService {
         `UPDATE commission_publications SET published_by = $2, published_at = now(), copy_post_id = $3 WHERE post_id = $1`,
         [post.id, viewerId, copy.id],
       );
+      await this.copyAttachments(manager, post.id, copy);
       // `authorId` is the publisher: only the live announcement uses it, to leave them out (their page shows the copy).
       await this.events.publish(manager, {
         type: 'post.created',
@@ -84,6 +87,24 @@ export class CommissionPublicationsService {
       });
       return copy;
     });
+  }
+
+  /**
+   * The original's attachments, carried by the copy too: new rows linking the same stored objects
+   * (no bytes copied), without an uploader (no member's name), indexed for search under the showcase.
+   */
+  private async copyAttachments(manager: EntityManager, originalId: string, copy: PostEntity): Promise<void> {
+    const rows = (await manager.query(
+      `INSERT INTO files (uploader_id, name, mime_type, size, storage_key, thumbnail_key, post_id, group_id, position, attached_at)
+       SELECT NULL, name, mime_type, size, storage_key, thumbnail_key, $2, $3, position, now()
+         FROM files WHERE post_id = $1
+       RETURNING id`,
+      [originalId, copy.id, copy.groupId],
+    )) as { id: string }[];
+    await enqueueSearchWork(
+      manager,
+      rows.map(({ id }) => ({ kind: 'document', id })),
+    );
   }
 
   private async workingCommission(manager: EntityManager, post: PostEntity): Promise<CommissionEntity> {

@@ -5,12 +5,18 @@ import { deleteObjectsLater } from './files-cleanup.service';
 
 /** The person's files go with them, objects included (after the erasure commits), and out of search. */
 async function erase(manager: EntityManager, userId: string): Promise<void> {
-  const rows = (await manager.query('SELECT id, storage_key, thumbnail_key FROM files WHERE uploader_id = $1', [
-    userId,
-  ])) as { id: string; storage_key: string; thumbnail_key: string | null }[];
+  const rows = (await manager.query(
+    `SELECT f.id, f.storage_key, f.thumbnail_key,
+            -- A commission's published copy links the same object (its row has no uploader): it stays.
+            EXISTS (SELECT 1 FROM files o WHERE o.storage_key = f.storage_key AND o.uploader_id IS DISTINCT FROM $1) AS shared
+       FROM files f WHERE f.uploader_id = $1`,
+    [userId],
+  )) as { id: string; storage_key: string; thumbnail_key: string | null; shared: boolean }[];
   await deleteObjectsLater(
     manager,
-    rows.flatMap((row) => [row.storage_key, ...(row.thumbnail_key ? [row.thumbnail_key] : [])]),
+    rows
+      .filter((row) => !row.shared)
+      .flatMap((row) => [row.storage_key, ...(row.thumbnail_key ? [row.thumbnail_key] : [])]),
   );
   await enqueueSearchWork(
     manager,

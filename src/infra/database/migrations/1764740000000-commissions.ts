@@ -3,6 +3,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Commissions: a pair of groups of one organisation (a PRIVATE working group and a PUBLIC
  * showcase), and the working posts proposed for publication and their copies in the showcase.
+ * Runs after the files migration (1764730000000): a copy's attachments are rows of `files`.
  */
 export class Commissions1764740000000 implements MigrationInterface {
   name = 'Commissions1764740000000';
@@ -40,9 +41,13 @@ export class Commissions1764740000000 implements MigrationInterface {
     await db.query(
       `CREATE INDEX commission_publications_published_by ON commission_publications (published_by) WHERE published_by IS NOT NULL`,
     );
+
+    // A published copy's attachments share the original's stored objects: erasure looks up who else uses a key.
+    await db.query(`CREATE INDEX files_storage_key ON files (storage_key)`);
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query('DROP INDEX files_storage_key');
     await db.query('DROP TABLE commission_publications');
     await db.query('DROP TABLE commissions');
   }
