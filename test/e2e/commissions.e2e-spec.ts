@@ -1,4 +1,6 @@
 import { randomInt } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { createOrganization, federationId, loginAdmin, newMember, Session } from '../support/fixtures';
 import { errorCode, GraphQLResponse } from '../support/graphql-client';
 import { download, PDF, uploadOk } from '../support/file-fixtures';
@@ -44,6 +46,14 @@ interface CopyPost {
   publishedBy: { id: string; name: string } | null;
   files: { id: string; name: string; size: number; url: string; uploadedBy: { id: string } | null }[];
 }
+
+/** Objects in the local-disk store. */
+const storedObjects = (app: TestApp) => {
+  const dir = join(app.env.DATA_DIR, 'files');
+  return existsSync(dir)
+    ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length
+    : 0;
+};
 
 const uniqueWord = (prefix: string) =>
   prefix + Array.from({ length: 8 }, () => String.fromCharCode(97 + randomInt(26))).join('');
@@ -280,6 +290,33 @@ describe('commissions', () => {
       expect(await run(member, POST, { id: original })).toMatchObject({ publicationStatus: 'PROPOSED' });
       const second = await run<CopyPost>(president, PUBLISH, { p: original });
       expect(second.publishedBy?.id).toBe(commission.id);
+    });
+
+    it("keeps the copy's file when its uploader erases their account", async () => {
+      const other = await uploadOk(app, member.accessToken, 'brouillon.txt', Buffer.from('à effacer\n'));
+      await run(member, CREATE_POST, {
+        input: { groupId: commission.workingGroup.id, body: 'Brouillon.', fileIds: [other] },
+      });
+      const objects = storedObjects(app);
+      const erased = await call(member, `mutation($p: String!) { deleteMyAccount(password: $p) }`, {
+        p: member.password,
+      });
+      expect(erased.errors).toBeUndefined();
+      // The draft's object goes (after the erasure commits); the copy's stays.
+      await eventually(() => expect(storedObjects(app)).toBe(objects - 1));
+      const [live] = await app.sql<{ id: string }>(
+        `SELECT copy_post_id AS id FROM commission_publications WHERE post_id = $1`,
+        [original],
+      );
+      const seen = await run<{ author: null; files: { url: string }[] }>(
+        outsider,
+        `query($id: ID!) { post(id: $id) { author { id } files { url } } }`,
+        { id: live.id },
+      );
+      expect(seen.author).toBeNull();
+      const got = await download(app, seen.files[0].url);
+      expect(got.status).toBe(200);
+      expect(got.bytes.equals(PDF)).toBe(true);
     });
   });
 });
