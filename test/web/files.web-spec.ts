@@ -2,6 +2,12 @@ import { federationId, loginAdmin, newMember, Session } from '../support/fixture
 import { jpegWithGps } from '../support/file-fixtures';
 import { addGroupMember, createGroup } from '../support/group-fixtures';
 import { expectAccessible, loginThroughUi, webSpec } from '../support/web';
+import type { Page } from 'playwright-core';
+
+const SHOTS = process.env.FILES_SHOTS;
+async function shot(page: Page, name: string): Promise<void> {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
 
 /**
  * Files in the browser: "Joindre des fichiers" in the group's composer, a preview once sent, a
@@ -43,6 +49,7 @@ describe('web: files', () => {
     await page.getByRole('button', { name: 'Joindre des fichiers' }).click();
     await (await chooser).setFiles({ name: 'sortie à Annecy.jpg', mimeType: 'image/jpeg', buffer: photo });
     await page.getByRole('img', { name: 'Aperçu de sortie à Annecy.jpg' }).waitFor();
+    await shot(page, 'composer');
     await expectAccessible(page, 'the composer with an attached image');
 
     await page.getByRole('textbox', { name: 'Nouvelle publication' }).fill('Les photos de la sortie de dimanche.');
@@ -54,6 +61,7 @@ describe('web: files', () => {
       true,
     );
     await expect(page.getByRole('list', { name: 'Fichiers joints' }).count()).resolves.toBe(0);
+    await shot(page, 'post');
 
     await page.getByRole('link', { name: 'Documents' }).click();
     const documents = page.getByRole('list', { name: 'Documents du groupe' });
@@ -62,6 +70,9 @@ describe('web: files', () => {
     await documents.getByRole('link', { name: 'sortie à Annecy.jpg' }).waitFor();
     await page.getByRole('searchbox', { name: 'Rechercher un document' }).fill('budget');
     await page.getByText('Aucun document ne correspond à cette recherche.').waitFor();
+    await page.getByRole('searchbox', { name: 'Rechercher un document' }).fill('');
+    await documents.getByRole('link', { name: 'sortie à Annecy.jpg' }).waitFor();
+    await shot(page, 'documents');
     await expectAccessible(page, 'the documents tab');
   });
 });
