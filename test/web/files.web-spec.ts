@@ -1,3 +1,4 @@
+import { eventually } from '../support/eventually';
 import { federationId, loginAdmin, newMember, Session } from '../support/fixtures';
 import { jpegWithGps } from '../support/file-fixtures';
 import { addGroupMember, createGroup } from '../support/group-fixtures';
@@ -41,7 +42,11 @@ describe('web: files', () => {
     await page.getByRole('button', { name: 'Joindre des fichiers' }).click();
     await (
       await chooser
-    ).setFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
+    ).setFiles({
+      name: 'logo.svg',
+      mimeType: 'image/svg+xml',
+      buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'),
+    });
     await page.getByRole('alert').getByText('Type de fichier non accepté', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Retirer logo.svg' }).click();
 
@@ -57,9 +62,14 @@ describe('web: files', () => {
     const card = page.getByRole('article').filter({ hasText: 'Les photos de la sortie de dimanche.' });
     const thumbnail = card.getByRole('img', { name: 'sortie à Annecy.jpg' });
     await thumbnail.waitFor();
-    await expect(thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).resolves.toBe(
-      true,
-    );
+    // The thumbnail really loads (its signed link works for this viewer).
+    await eventually(async () => {
+      const loaded = await thumbnail.evaluate((img) => {
+        const image = img as unknown as { complete: boolean; naturalWidth: number };
+        return image.complete && image.naturalWidth > 0;
+      });
+      expect(loaded).toBe(true);
+    });
     await expect(page.getByRole('list', { name: 'Fichiers joints' }).count()).resolves.toBe(0);
     await shot(page, 'post');
 
