@@ -306,7 +306,7 @@ describe('files', () => {
     });
 
     it('stores, serves and thumbnails files there, nothing on the local disk', async () => {
-      const big = Buffer.concat([PDF, Buffer.alloc(12 * 1024 * 1024, 0x20)]);
+      const big = Buffer.concat([PDF, Buffer.alloc(9 * 1024 * 1024, 0x20)]);
       const pdf = await upload(s3app, s3member.accessToken, 'Rapport annuel.pdf', big);
       expect(pdf.status).toBe(201);
       const photo = await upload(s3app, s3member.accessToken, 'photo.jpg', await jpegWithGps());

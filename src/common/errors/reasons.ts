@@ -137,7 +137,8 @@ export const REASONS = {
   FILE_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No such file, or one you may not read (HTTP 404 on `/files`).' },
   FILE_NOT_ATTACHABLE: {
     code: 'BAD_USER_INPUT',
-    meaning: 'A file to attach is unknown, not uploaded by you, or already attached to a post; `fields` names `fileIds`.',
+    meaning:
+      'A file to attach is unknown, not uploaded by you, or already attached to a post; `fields` names `fileIds`.',
   },
   FILE_TOO_LARGE: { code: 'BAD_USER_INPUT', meaning: 'The file is over `MAX_UPLOAD_MB` (HTTP 413 on `POST /files`).' },
   FILE_TYPE_REFUSED: {

@@ -17,7 +17,8 @@ export class CreatePostInput {
 
   @Field(() => [ID], {
     nullable: true,
-    description: 'Files to attach (at most 10): ids answered by POST /files, uploaded by the viewer and not attached yet.',
+    description:
+      'Files to attach (at most 10): ids answered by POST /files, uploaded by the viewer and not attached yet.',
   })
   @IsOptional()
   @ArrayMaxSize(10)
