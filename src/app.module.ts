@@ -39,6 +39,8 @@ import { PersonalDataModule } from './common/personal-data/personal-data.module'
 import { WebSessionModule } from './modules/auth/web-session.module';
 import { MembersModule } from './modules/members/members.module';
 import { QuestionRoutingModule } from './modules/question-routing/question-routing.module';
+import { FilesModule } from './modules/files/files.module';
+import { CommissionsModule } from './modules/commissions/commissions.module';
 
 @Global()
 @Module({})
@@ -115,6 +117,8 @@ export class AppModule {
         WebSessionModule,
         MembersModule,
         QuestionRoutingModule,
+        FilesModule,
+        CommissionsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GraphQLPassthroughFilter }, AccessAudit],

@@ -74,6 +74,15 @@ export const configSchema = z.object({
   BOOTSTRAP_ADMIN_EMAIL: z.string().trim().regex(EMAIL_PATTERN, 'must be an email address').optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   QUESTION_ESCALATION_HOURS: positiveInt.default(48),
+  MAX_UPLOAD_MB: positiveInt.max(1024, 'must be at most 1024').default(25),
+  S3_URL: optionalUrl(['http:', 'https:']),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name (3 to 63 characters among a-z, 0-9, . and -)')
+    .optional(),
+  S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_REGION: z.string().trim().min(1).default('us-east-1'),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -38,6 +38,10 @@ export interface AppConfig {
   bootstrap?: { federationName: string; adminEmail: string; adminPassword: string };
   /** A routed question still unanswered after this many hours goes to 3 more people; after twice that, to managers and staff. */
   questionEscalationHours: number;
+  /** The largest file `POST /files` accepts (MAX_UPLOAD_MB), in bytes. */
+  maxUploadBytes: number;
+  /** An S3-compatible object store for files; without it they live under dataDir/files. */
+  s3?: { url: string; bucket: string; region: string; accessKeyId?: string; secretAccessKey?: string };
 }
 
 export class ConfigError extends Error {
@@ -71,6 +75,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       problems.push(`${key} is required when ${givenBootstrap.join(', ')} is set`);
     }
   }
+  if (raw.S3_URL && !raw.S3_BUCKET) problems.push('S3_BUCKET is required when S3_URL is set');
+  if (raw.S3_BUCKET && !raw.S3_URL) problems.push('S3_URL is required when S3_BUCKET is set');
+  if (Boolean(raw.S3_ACCESS_KEY_ID) !== Boolean(raw.S3_SECRET_ACCESS_KEY))
+    problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both or neither');
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -109,6 +117,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
             federationName: raw.BOOTSTRAP_FEDERATION_NAME,
             adminEmail: raw.BOOTSTRAP_ADMIN_EMAIL.toLowerCase(),
             adminPassword: raw.BOOTSTRAP_ADMIN_PASSWORD,
+          }
+        : undefined,
+    maxUploadBytes: raw.MAX_UPLOAD_MB * 1024 * 1024,
+    s3:
+      raw.S3_URL && raw.S3_BUCKET
+        ? {
+            url: raw.S3_URL,
+            bucket: raw.S3_BUCKET,
+            region: raw.S3_REGION,
+            accessKeyId: raw.S3_ACCESS_KEY_ID,
+            secretAccessKey: raw.S3_SECRET_ACCESS_KEY,
           }
         : undefined,
   };

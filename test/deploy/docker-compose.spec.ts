@@ -35,8 +35,17 @@ function interpolate(value: string): string {
 }
 
 describe('docker-compose.yml', () => {
-  it('declares exactly the app, the three official backing services and Mailpit', () => {
-    expect(Object.keys(services).sort()).toEqual(['app', 'mailpit', 'meilisearch', 'postgres', 'redis']);
+  it('declares exactly the app, the three official backing services, Mailpit and MinIO (with its bucket)', () => {
+    expect(Object.keys(services).sort()).toEqual([
+      'app',
+      'mailpit',
+      'meilisearch',
+      'minio',
+      'minio-bucket',
+      'postgres',
+      'redis',
+    ]);
+    expect(services.minio.image).toMatch(/^minio\/minio:/);
     expect(services.mailpit.image).toMatch(/^axllent\/mailpit:/);
     expect(app.environment?.SMTP_URL).toBe('${SMTP_URL:-smtp://mailpit:1025}');
     expect(app.build).toBe('.');

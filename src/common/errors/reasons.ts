@@ -152,6 +152,28 @@ export const REASONS = {
     code: 'INTERNAL_SERVER_ERROR',
     meaning: 'An unexpected error: it is logged with the request id (`x-request-id`).',
   },
+
+  FILE_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No such file, or one you may not read (HTTP 404 on `/files`).' },
+  FILE_NOT_ATTACHABLE: {
+    code: 'BAD_USER_INPUT',
+    meaning:
+      'A file to attach is unknown, not uploaded by you, or already attached to a post; `fields` names `fileIds`.',
+  },
+  FILE_TOO_LARGE: { code: 'BAD_USER_INPUT', meaning: 'The file is over `MAX_UPLOAD_MB` (HTTP 413 on `POST /files`).' },
+  FILE_TYPE_REFUSED: {
+    code: 'BAD_USER_INPUT',
+    meaning: 'By its content, the file is not a PDF, an image, an office document, text or CSV (HTTP 415).',
+  },
+  STORAGE_UNAVAILABLE: {
+    code: 'SERVICE_UNAVAILABLE',
+    meaning: 'File storage cannot be reached for a moment (HTTP 503): retry after `retryAfter` seconds.',
+  },
+  COMMISSION_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No such commission.' },
+  NOT_COMMISSION_POST: {
+    code: 'BAD_USER_INPUT',
+    meaning: "The post is not in a commission's working group: only those are proposed and published.",
+  },
+  ALREADY_PUBLISHED: { code: 'CONFLICT', meaning: "The post was already published to its commission's showcase." },
 } as const satisfies Record<string, { code: string; meaning: string }>;
 
 export type Reason = keyof typeof REASONS;

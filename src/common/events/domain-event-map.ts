@@ -35,7 +35,8 @@ export interface DomainEventMap {
   'group.join_requested': { groupId: string; userId: string };
   'group.join_approved': { groupId: string; userId: string; actorId: string };
 
-  'post.created': { postId: string; groupId: string; authorId: string };
+  /** `fileIds`: uploads the author attaches (the files module attaches them in the same transaction). */
+  'post.created': { postId: string; groupId: string; authorId: string; fileIds?: string[] };
   'post.edited': { postId: string };
   /** `actorId` differs from `authorId` when a moderator removed it. */
   'post.deleted': { postId: string; groupId: string; authorId: string | null; actorId: string };

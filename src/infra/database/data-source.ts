@@ -10,6 +10,8 @@ import { Mail1764613000000 } from './migrations/1764613000000-mail';
 import { PostsRecent1764650000000 } from './migrations/1764650000000-posts-recent';
 import { MembersDues1764700000000 } from './migrations/1764700000000-members-dues';
 import { QuestionRouting1764750000000 } from './migrations/1764750000000-question-routing';
+import { Files1764730000000 } from './migrations/1764730000000-files';
+import { Commissions1764740000000 } from './migrations/1764740000000-commissions';
 
 /** Append-only: a schema change is a new migration at the end of this list. */
 export const MIGRATIONS = [
@@ -23,6 +25,8 @@ export const MIGRATIONS = [
   PostsRecent1764650000000,
   MembersDues1764700000000,
   QuestionRouting1764750000000,
+  Files1764730000000,
+  Commissions1764740000000,
 ];
 
 /**

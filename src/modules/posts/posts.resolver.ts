@@ -50,7 +50,7 @@ export class PostsResolver {
     @CurrentViewer() viewer: Viewer,
     @Args('input', { description: 'The new post.' }) input: CreatePostInput,
   ): Promise<PostModel> {
-    return toPostModel(await this.posts.create(viewer.id, input.groupId, input.body));
+    return toPostModel(await this.posts.create(viewer.id, input.groupId, input.body, input.fileIds));
   }
 
   @Mutation(() => PostModel, { description: "Changes a post's body. The author only; sets editedAt." })

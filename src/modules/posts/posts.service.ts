@@ -64,14 +64,20 @@ export class PostsService {
       .load(postId);
   }
 
-  async create(viewerId: string, groupId: string, body: string): Promise<PostEntity> {
+  async create(viewerId: string, groupId: string, body: string, fileIds: string[] = []): Promise<PostEntity> {
     await this.access.assert(viewerId, groupId, 'post');
     return this.db.transaction(async (manager) => {
       const repository = manager.getRepository(PostEntity);
       const post = await repository.save(
         repository.create({ groupId, authorId: viewerId, body: body.trim(), commentCount: 0, reactionCount: 0 }),
       );
-      await this.events.publish(manager, { type: 'post.created', postId: post.id, groupId, authorId: viewerId });
+      await this.events.publish(manager, {
+        type: 'post.created',
+        postId: post.id,
+        groupId,
+        authorId: viewerId,
+        fileIds,
+      });
       return post;
     });
   }

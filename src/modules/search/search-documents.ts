@@ -14,6 +14,7 @@ export const KIND_INDEX: Record<SearchKind, SearchIndex> = {
   post: 'posts',
   group: 'groups',
   person: 'people',
+  document: 'documents',
 };
 
 const epoch = (column: string) => `extract(epoch FROM ${column})::bigint`;
@@ -33,8 +34,10 @@ const DOCUMENT_SQL: Record<SearchKind, string> = {
      WHERE a.deleted_at IS NULL AND q.deleted_at IS NULL`,
   post: `
     SELECT p.id, 'POST' AS type, p.body, p.group_id AS "groupId",
-           coalesce(u.display_name, '') AS "authorName", ${epoch('p.created_at')} AS "createdAt"
+           coalesce(u.display_name, c.name, '') AS "authorName", ${epoch('p.created_at')} AS "createdAt"
       FROM posts p LEFT JOIN users u ON u.id = p.author_id
+      -- A commission's showcase copy has no author: it is signed by the commission.
+      LEFT JOIN commission_publications cp ON cp.copy_post_id = p.id LEFT JOIN commissions c ON c.id = cp.commission_id
      WHERE p.deleted_at IS NULL`,
   group: `
     SELECT g.id, 'GROUP' AS type, g.name, coalesce(g.description, '') AS description, g.topics,
@@ -47,9 +50,22 @@ const DOCUMENT_SQL: Record<SearchKind, string> = {
            CASE WHEN ${sharesFieldSql('u', 'interests')} THEN u.interests ELSE '{}' END AS interests,
            ${epoch('u.created_at')} AS "createdAt"
       FROM users u WHERE u.deactivated_at IS NULL AND ${sharesFieldSql('u', 'listed')}`,
+  // A file is found by its name while the post that carries it lives, under that post's group.
+  document: `
+    SELECT f.id, 'DOCUMENT' AS type, f.name, f.group_id AS "groupId", f.post_id AS "postId",
+           coalesce(u.display_name, '') AS "authorName", ${epoch('f.created_at')} AS "createdAt"
+      FROM files f JOIN posts p ON p.id = f.post_id LEFT JOIN users u ON u.id = f.uploader_id
+     WHERE p.deleted_at IS NULL`,
 };
 
-const ALIAS: Record<SearchKind, string> = { question: 'q', answer: 'a', post: 'p', group: 'g', person: 'u' };
+const ALIAS: Record<SearchKind, string> = {
+  question: 'q',
+  answer: 'a',
+  post: 'p',
+  group: 'g',
+  person: 'u',
+  document: 'f',
+};
 
 /** The current documents for these ids; ids without a document must be removed from the index. */
 export async function loadDocuments(

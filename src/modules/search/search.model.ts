@@ -8,6 +8,7 @@ export enum SearchType {
   POST = 'POST',
   GROUP = 'GROUP',
   PERSON = 'PERSON',
+  DOCUMENT = 'DOCUMENT',
 }
 registerEnumType(SearchType, {
   name: 'SearchType',
@@ -20,6 +21,7 @@ registerEnumType(SearchType, {
       description: 'A group, found by name, description and topics (private ones too: their metadata is public).',
     },
     PERSON: { description: 'A person, found by name and by what they share (job title, skills, interests).' },
+    DOCUMENT: { description: "A file attached to a post, found by its name; `groupId` is the post's group." },
   },
 });
 
@@ -57,7 +59,7 @@ export class SearchArgs {
 
   @Field(() => [SearchType], { nullable: true, description: 'All types when omitted.' })
   @IsOptional()
-  @ArrayMaxSize(5)
+  @ArrayMaxSize(10)
   @IsEnum(SearchType, { each: true })
   types?: SearchType[];
 

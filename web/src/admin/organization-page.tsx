@@ -12,6 +12,7 @@ import { useSubmit } from '../lib/forms/use-submit';
 import { InvitationsSection, InviteForm } from './invitations-section';
 import { directMembersText, kindLabel, membersText } from './labels';
 import { GroupsSection } from './groups-section';
+import { CommissionsSection } from '../commissions/commissions-section';
 import { MembersSection } from './members-section';
 import { NoAccess } from './no-access';
 import { adminOrganizationRoute } from './routes';
@@ -240,6 +241,7 @@ function OrganizationAdmin({ id, welcome }: { id: string; welcome: boolean }) {
       <MembersSection organizationId={id} hasBelow={organization.kind !== 'ASSOCIATION'} />
       {welcome && organization.kind === 'ASSOCIATION' ? null : <InvitationsSection organizationId={id} />}
       <GroupsSection organizationId={id} />
+      <CommissionsSection organizationId={id} />
 
       {organization.kind !== 'ASSOCIATION' ? (
         <section className="admin-section" aria-labelledby="admin-children-title">

@@ -12,6 +12,7 @@ import { questionRoutingRoutes } from '../question-routing/routes';
 import { searchRoutes } from '../search/routes';
 import { settingsRoutes } from '../settings/routes';
 import { appLayout, publicLayout, rootRoute } from './layouts';
+import { commissionsRoutes } from '../commissions/routes';
 
 /** Each feature folder declares its routes in its own routes.ts; this file only puts them together. */
 export const routeTree = rootRoute.addChildren([
@@ -29,5 +30,6 @@ export const routeTree = rootRoute.addChildren([
     ...adminRoutes,
     ...membersRoutes,
     ...questionRoutingRoutes,
+    ...commissionsRoutes,
   ]),
 ]);

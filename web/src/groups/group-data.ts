@@ -27,6 +27,10 @@ export const GroupHeaderQuery = graphql(`
         name
         viewerCanAdminister
       }
+      commission {
+        id
+        name
+      }
     }
   }
 `);

@@ -112,6 +112,13 @@ export function GroupPage() {
           ) : null}
         </p>
         {group.description ? <p className="group-description">{group.description}</p> : null}
+        {group.commission ? (
+          <p className="group-commission">
+            <Link to="/commissions/$id" params={{ id: group.commission.id }}>
+              <Trans>Voir la commission {group.commission.name}</Trans>
+            </Link>
+          </p>
+        ) : null}
         <GroupActions group={group} onChanged={refresh} />
       </header>
       {readable ? (
@@ -131,6 +138,11 @@ export function GroupPage() {
               <li>
                 <Link to="/groupes/$id/questions" params={{ id }} activeProps={{ 'aria-current': 'page' }}>
                   <Trans>Questions</Trans>
+                </Link>
+              </li>
+              <li>
+                <Link to="/groupes/$id/documents" params={{ id }} activeProps={{ 'aria-current': 'page' }}>
+                  <Trans>Documents</Trans>
                 </Link>
               </li>
               <li>

@@ -40,7 +40,20 @@ export const groupAboutRoute = createRoute({
   component: lazyRouteComponent(() => import('./group-about-tab'), 'GroupAboutTab'),
 });
 
+/** The files of the group's posts: the files feature's component. */
+export const groupDocumentsRoute = createRoute({
+  getParentRoute: () => groupRoute,
+  path: 'documents',
+  component: lazyRouteComponent(() => import('../files/group-documents-tab'), 'GroupDocumentsTab'),
+});
+
 export const groupsRoutes = [
   groupsRoute,
-  groupRoute.addChildren([groupPostsRoute, groupQuestionsRoute, groupMembersRoute, groupAboutRoute]),
+  groupRoute.addChildren([
+    groupPostsRoute,
+    groupQuestionsRoute,
+    groupMembersRoute,
+    groupAboutRoute,
+    groupDocumentsRoute,
+  ]),
 ] as const;

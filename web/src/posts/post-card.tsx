@@ -1,13 +1,14 @@
 import { plural } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Link } from '@tanstack/react-router';
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import type { PostCardFieldsFragment } from '../gql/graphql';
 import { ErrorMessage } from '../lib/errors/error-message';
 import { useSubmit } from '../lib/forms/use-submit';
 import { session } from '../lib/session/session';
+import { PostFiles } from '../files/post-files';
 import { Comments } from './comments';
 import { ConfirmDialog } from './confirm-dialog';
 import { RelativeTime } from './relative-time';
@@ -64,13 +65,23 @@ interface Props {
   hideGroup?: boolean;
   /** The level of the card's heading (the author's name): 3 inside a list under an h2, 2 alone on a page. */
   headingLevel?: 2 | 3;
+  /** More buttons at the end of the card's actions (a commission's "Proposer à la publication", "Publier"). */
+  actions?: ReactNode;
 }
 
 /**
  * One post: who wrote it, where and when; its text; "J'aime"; its comments; edit and delete for its
  * author; delete for the group's moderators (the API lets them remove, never rewrite).
  */
-export function PostCard({ post, onChange, onDeleted, expanded = false, hideGroup = false, headingLevel = 3 }: Props) {
+export function PostCard({
+  post,
+  onChange,
+  onDeleted,
+  expanded = false,
+  hideGroup = false,
+  headingLevel = 3,
+  actions,
+}: Props) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const { t } = useLingui();
   const headingId = useId();
@@ -87,7 +98,8 @@ export function PostCard({ post, onChange, onDeleted, expanded = false, hideGrou
 
   const mine = post.author !== null && post.author !== undefined && post.author.id === session.current.userId;
   const mayDelete = mine || post.group.viewerCanModerate;
-  const authorName = post.author?.displayName ?? t`Ancien membre`;
+  // A commission's showcase copy has no author: the commission signs it.
+  const authorName = post.publishedBy?.name ?? post.author?.displayName ?? t`Ancien membre`;
 
   const toggleReaction = async () => {
     setReactError(null);
@@ -134,7 +146,11 @@ export function PostCard({ post, onChange, onDeleted, expanded = false, hideGrou
           <span className="sr-only">
             <Trans>Publication de</Trans>{' '}
           </span>
-          {post.author ? (
+          {post.publishedBy ? (
+            <Link to="/commissions/$id" params={{ id: post.publishedBy.id }} className="post-author">
+              {authorName}
+            </Link>
+          ) : post.author ? (
             <Link to="/personnes/$id" params={{ id: post.author.id }} className="post-author">
               {authorName}
             </Link>
@@ -201,6 +217,7 @@ export function PostCard({ post, onChange, onDeleted, expanded = false, hideGrou
           <RichText text={post.body} />
         </p>
       )}
+      <PostFiles files={post.files} />
 
       <div className="post-actions">
         <button
@@ -249,6 +266,7 @@ export function PostCard({ post, onChange, onDeleted, expanded = false, hideGrou
             </span>
           </button>
         ) : null}
+        {actions}
       </div>
       <ErrorMessage error={reactError} />
 

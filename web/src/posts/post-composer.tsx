@@ -4,6 +4,8 @@ import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import { ErrorMessage } from '../lib/errors/error-message';
 import { useSubmit } from '../lib/forms/use-submit';
+import { AttachmentPicker } from '../files/attachment-picker';
+import { useAttachments } from '../files/use-attachments';
 import type { PostCardPost } from './post-card';
 
 const PostCreateMutation = graphql(`
@@ -27,14 +29,21 @@ export function PostComposer({ groups, onPosted }: Props) {
   const groupId = useId();
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const [, createPost] = useMutation(PostCreateMutation);
+  const attachments = useAttachments();
   const { onSubmit, error } = useSubmit(async (data) => {
+    const fileIds = attachments.fileIds;
     const result = await createPost({
-      input: { groupId: String(data.get('groupId') ?? ''), body: String(data.get('body') ?? '') },
+      input: {
+        groupId: String(data.get('groupId') ?? ''),
+        body: String(data.get('body') ?? ''),
+        ...(fileIds.length ? { fileIds } : {}),
+      },
     });
     if (result.error) throw result.error;
     if (result.data) onPosted(result.data.createPost);
-    // Only the text goes: the chosen group stays for the next post.
+    // Only the text and files go: the chosen group stays for the next post.
     if (bodyRef.current) bodyRef.current.value = '';
+    attachments.reset();
   });
   const single = groups.length === 1 ? groups[0] : undefined;
   return (
@@ -52,6 +61,7 @@ export function PostComposer({ groups, onPosted }: Props) {
         placeholder={t`Partagez une nouvelle, une question, un rendez-vous…`}
         aria-invalid={error ? true : undefined}
       />
+      <AttachmentPicker attachments={attachments} />
       <div className="post-composer-row">
         {single ? (
           <>
@@ -74,13 +84,13 @@ export function PostComposer({ groups, onPosted }: Props) {
             </select>
           </div>
         )}
-        <button type="submit" className="button-primary">
+        <button type="submit" className="button-primary" disabled={attachments.uploading}>
           <Trans>Publier</Trans>
         </button>
       </div>
       <ErrorMessage
         error={error}
-        fieldLabels={{ body: t`Nouvelle publication`, groupId: t`Groupe` }}
+        fieldLabels={{ body: t`Nouvelle publication`, groupId: t`Groupe`, fileIds: t`Fichiers joints` }}
         fieldMessages={{ body: t`Écrivez votre publication (20 000 caractères au plus) puis réessayez.` }}
         overrides={{ FORBIDDEN: t`Seuls les membres du groupe peuvent y publier. Rejoignez-le d'abord.` }}
       />

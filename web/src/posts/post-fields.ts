@@ -19,6 +19,19 @@ export const PostCardFields = graphql(`
       name
       viewerCanModerate
     }
+    files {
+      id
+      name
+      mimeType
+      size
+      url
+      thumbnailUrl
+    }
+    publishedBy {
+      id
+      name
+    }
+    publicationStatus
   }
 `);
 

@@ -3,7 +3,7 @@ import { Trans, useLingui } from '@lingui/react/macro';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ErrorMessage } from '../lib/errors/error-message';
 import { useConnectionState, useSocketEvent } from '../lib/socket/use-socket';
-import { PostCard } from './post-card';
+import { PostCard, type PostCardPost } from './post-card';
 import type { PostPages } from './use-post-pages';
 
 interface Props {
@@ -13,6 +13,8 @@ interface Props {
   /** Which live `post:new` events concern this list (all of them for the feed, one group's for a group). */
   accepts: (event: { postId: string; groupId: string }) => boolean;
   hideGroup?: boolean;
+  /** More buttons on each card (see PostCard's `actions`). */
+  actions?: (post: PostCardPost) => ReactNode;
 }
 
 /**
@@ -20,7 +22,7 @@ interface Props {
  * posts arrive while reading (Socket.io `post:new`), infinite scroll (a sentinel watched by an
  * IntersectionObserver) with a real "Voir plus" button for keyboards, loading, empty and error states.
  */
-export function PostList({ pages, empty, accepts, hideGroup }: Props) {
+export function PostList({ pages, empty, accepts, hideGroup, actions }: Props) {
   const { t } = useLingui();
   const [incoming, setIncoming] = useState<string[]>([]);
   const [announcement, setAnnouncement] = useState('');
@@ -119,6 +121,7 @@ export function PostList({ pages, empty, accepts, hideGroup }: Props) {
             key={post.id}
             post={post}
             hideGroup={hideGroup}
+            actions={actions?.(post)}
             onChange={(change) => pages.update(post.id, change)}
             onDeleted={(postId) => {
               pages.remove(postId);

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { IsNotBlank } from '../../../common/validation/text.decorators';
 
 export const LIMITS = { postBody: 20_000, commentBody: 5_000 };
@@ -14,6 +14,16 @@ export class CreatePostInput {
   @IsNotBlank()
   @MaxLength(LIMITS.postBody)
   body!: string;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Files to attach (at most 10): ids answered by POST /files, uploaded by the viewer and not attached yet.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true })
+  fileIds?: string[];
 }
 
 @ArgsType()

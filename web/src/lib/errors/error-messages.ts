@@ -53,6 +53,14 @@ export const reasonMessages: Record<string, MessageDescriptor> = {
   SEGMENT_NOT_FOUND: msg`Ce segment n'existe plus. Rechargez la page pour voir la liste à jour.`,
   SEGMENT_BUILT_IN: msg`Les segments prédéfinis ne peuvent pas être supprimés.`,
   MEMBER_IMPORT_NOT_FOUND: msg`Cet import est introuvable. Rechargez la page puis vérifiez le fichier à nouveau.`,
+  FILE_TOO_LARGE: msg`Fichier trop volumineux (25 Mo maximum).`,
+  FILE_TYPE_REFUSED: msg`Type de fichier non accepté : joignez un PDF, une image (JPEG, PNG, WebP, GIF), un document bureautique (Word, Excel, PowerPoint, LibreOffice), un texte ou un CSV.`,
+  FILE_NOT_ATTACHABLE: msg`Un fichier joint n'est plus disponible. Retirez-le, joignez-le à nouveau puis publiez.`,
+  FILE_NOT_FOUND: msg`Ce fichier n'existe plus ou ne vous est pas accessible.`,
+  STORAGE_UNAVAILABLE: msg`L'envoi de fichiers est momentanément indisponible. Réessayez dans quelques instants.`,
+  COMMISSION_NOT_FOUND: msg`Cette commission est introuvable. Vérifiez le lien ou revenez à la page de l'organisation.`,
+  NOT_COMMISSION_POST: msg`Seules les publications de l'espace de travail d'une commission peuvent être proposées ou publiées.`,
+  ALREADY_PUBLISHED: msg`Cette publication est déjà dans la vitrine de la commission. Rechargez la page.`,
 };
 
 const codeMessages: Record<string, MessageDescriptor> = {
