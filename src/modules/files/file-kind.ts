@@ -43,7 +43,8 @@ export async function judgeFile(path: string, size: number, name: string): Promi
     if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return IMAGE('image/png');
     if (startsWith(head, 'GIF87a') || startsWith(head, 'GIF89a')) return IMAGE('image/gif');
     if (startsWith(head, 'RIFF') && startsWith(head, 'WEBP', 8)) return IMAGE('image/webp');
-    if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return judgeZip(handle, head, size);
+    // Awaited here: the handle closes in `finally`.
+    if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return await judgeZip(handle, head, size);
     return (await isPlainText(path, head)) ? DOCUMENT(/\.csv$/i.test(name) ? 'text/csv' : 'text/plain') : null;
   } finally {
     await handle.close();
