@@ -91,10 +91,13 @@ export class EventRsvps {
     const free = event.capacity === null ? null : Math.max(0, event.capacity - going);
     if (free === 0) return;
     const promoted = (await manager.query(
-      `UPDATE event_rsvps SET status = 'GOING'
-        WHERE event_id = $1 AND user_id IN (
-          SELECT user_id FROM event_rsvps WHERE event_id = $1 AND status = 'WAITLISTED' ORDER BY seq LIMIT $2)
-        RETURNING user_id`,
+      // (A CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count].)
+      `WITH promoted AS (
+         UPDATE event_rsvps SET status = 'GOING'
+          WHERE event_id = $1 AND user_id IN (
+            SELECT user_id FROM event_rsvps WHERE event_id = $1 AND status = 'WAITLISTED' ORDER BY seq LIMIT $2)
+          RETURNING user_id)
+       SELECT user_id FROM promoted`,
       [event.id, free],
     )) as { user_id: string }[];
     if (promoted.length === 0) return;
