@@ -62,6 +62,10 @@ export function notificationPath(n: NotificationLike): string | undefined {
       return `/groupes/${id}`;
     case 'NEW_MESSAGE':
       return `/messages/${id}`;
+    case 'EVENT_CANCELLED':
+    case 'EVENT_PROMOTED':
+    case 'EVENT_REMINDER':
+      return `/evenements/${id}`;
     default:
       return undefined;
   }

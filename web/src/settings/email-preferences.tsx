@@ -53,6 +53,9 @@ const TYPES: { value: NotificationType; label: MessageDescriptor }[] = [
   { value: 'NEW_COMMENT', label: msg`Commentaires sur mes publications` },
   { value: 'JOIN_REQUEST', label: msg`Demandes pour rejoindre mes groupes` },
   { value: 'JOIN_APPROVED', label: msg`Mes demandes acceptées` },
+  { value: 'EVENT_REMINDER', label: msg`Rappels de mes événements, la veille` },
+  { value: 'EVENT_PROMOTED', label: msg`Une place libérée pour moi (liste d'attente)` },
+  { value: 'EVENT_CANCELLED', label: msg`Événements annulés` },
 ];
 
 /** The e-mail preferences section of /parametres: how often notifications are e-mailed, and which kinds never are. */
