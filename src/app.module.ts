@@ -41,6 +41,7 @@ import { MembersModule } from './modules/members/members.module';
 import { QuestionRoutingModule } from './modules/question-routing/question-routing.module';
 import { FilesModule } from './modules/files/files.module';
 import { CommissionsModule } from './modules/commissions/commissions.module';
+import { EventsModule } from './modules/events/events.module';
 
 @Global()
 @Module({})
@@ -119,6 +120,7 @@ export class AppModule {
         QuestionRoutingModule,
         FilesModule,
         CommissionsModule,
+        EventsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GraphQLPassthroughFilter }, AccessAudit],

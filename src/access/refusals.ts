@@ -50,6 +50,10 @@ export const REFUSALS = {
     reason: 'NOT_ORGANIZATION_MEMBER',
     message: "Only the organisation's members may create its groups",
   },
+  'event.delete': {
+    reason: 'NOT_AUTHOR_OR_MODERATOR',
+    message: "Only the event's author and the group's moderators may change or cancel it",
+  },
 } as const satisfies Record<string, { reason: Reason; message: string }>;
 
 export type Refusal = keyof typeof REFUSALS;

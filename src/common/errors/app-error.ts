@@ -57,6 +57,7 @@ const NOT_FOUND = {
   Segment: 'SEGMENT_NOT_FOUND',
   'Member import': 'MEMBER_IMPORT_NOT_FOUND',
   Commission: 'COMMISSION_NOT_FOUND',
+  Event: 'EVENT_NOT_FOUND',
 } as const satisfies Record<string, Reason>;
 
 /** Also what unreadable content answers: indistinguishable from absence. */

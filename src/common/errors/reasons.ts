@@ -174,6 +174,11 @@ export const REASONS = {
     meaning: "The post is not in a commission's working group: only those are proposed and published.",
   },
   ALREADY_PUBLISHED: { code: 'CONFLICT', meaning: "The post was already published to its commission's showcase." },
+  EVENT_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No such event, or one you may not read.' },
+  EVENT_ENDS_BEFORE_START: {
+    meaning: 'An event must end after it starts; `fields` names `endsAt`.',
+  EVENT_CANCELLED: { code: 'BAD_USER_INPUT', meaning: 'The event was cancelled: nobody can answer it any more.' },
+  EVENT_PAST: { code: 'BAD_USER_INPUT', meaning: 'The event is over: nobody can answer it any more.' },
 } as const satisfies Record<string, { code: string; meaning: string }>;
 
 export type Reason = keyof typeof REASONS;

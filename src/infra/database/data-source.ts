@@ -12,6 +12,7 @@ import { MembersDues1764700000000 } from './migrations/1764700000000-members-due
 import { QuestionRouting1764750000000 } from './migrations/1764750000000-question-routing';
 import { Files1764730000000 } from './migrations/1764730000000-files';
 import { Commissions1764740000000 } from './migrations/1764740000000-commissions';
+import { Events1764720000000 } from './migrations/1764720000000-events';
 
 /** Append-only: a schema change is a new migration at the end of this list. */
 export const MIGRATIONS = [
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   QuestionRouting1764750000000,
   Files1764730000000,
   Commissions1764740000000,
+  Events1764720000000,
 ];
 
 /**

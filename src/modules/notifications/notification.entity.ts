@@ -7,7 +7,10 @@ export type NotificationTypeValue =
   | 'NEW_ANSWER'
   | 'ANSWER_ACCEPTED'
   | 'QUESTION_FOR_YOU'
-  | 'QUESTION_ESCALATED';
+  | 'QUESTION_ESCALATED'
+  | 'EVENT_CANCELLED'
+  | 'EVENT_PROMOTED'
+  | 'EVENT_REMINDER';
 
 @Entity('notifications')
 export class NotificationEntity {

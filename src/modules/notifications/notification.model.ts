@@ -10,6 +10,9 @@ export enum NotificationType {
   ANSWER_ACCEPTED = 'ANSWER_ACCEPTED',
   QUESTION_FOR_YOU = 'QUESTION_FOR_YOU',
   QUESTION_ESCALATED = 'QUESTION_ESCALATED',
+  EVENT_CANCELLED = 'EVENT_CANCELLED',
+  EVENT_PROMOTED = 'EVENT_PROMOTED',
+  EVENT_REMINDER = 'EVENT_REMINDER',
 }
 registerEnumType(NotificationType, {
   name: 'NotificationType',
@@ -27,6 +30,10 @@ registerEnumType(NotificationType, {
       description:
         'A question of a group the viewer manages (or of their federation) is still unanswered; subject: the question.',
     },
+    EVENT_CANCELLED: {
+      description: 'An event the viewer was going to (or waitlisted for) was cancelled; subject: the event.',
+    EVENT_PROMOTED: { description: 'A place freed up: the viewer left the waitlist and is going; subject: the event.' },
+    EVENT_REMINDER: { description: 'An event the viewer is going to starts within a day; subject: the event.' },
   },
 });
 

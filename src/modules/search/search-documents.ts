@@ -15,6 +15,7 @@ export const KIND_INDEX: Record<SearchKind, SearchIndex> = {
   group: 'groups',
   person: 'people',
   document: 'documents',
+  event: 'events',
 };
 
 const epoch = (column: string) => `extract(epoch FROM ${column})::bigint`;
@@ -56,6 +57,11 @@ const DOCUMENT_SQL: Record<SearchKind, string> = {
            coalesce(u.display_name, '') AS "authorName", ${epoch('f.created_at')} AS "createdAt"
       FROM files f JOIN posts p ON p.id = f.post_id LEFT JOIN users u ON u.id = f.uploader_id
      WHERE p.deleted_at IS NULL`,
+  // Cancelled events leave the index.
+  event: `
+    SELECT e.id, 'EVENT' AS type, e.title, e.description, coalesce(e.location, '') AS location,
+           e.group_id AS "groupId", ${epoch('e.starts_at')} AS "startsAt", ${epoch('e.created_at')} AS "createdAt"
+      FROM events e WHERE e.cancelled_at IS NULL`,
 };
 
 const ALIAS: Record<SearchKind, string> = {
@@ -65,6 +71,7 @@ const ALIAS: Record<SearchKind, string> = {
   group: 'g',
   person: 'u',
   document: 'f',
+  event: 'e',
 };
 
 /** The current documents for these ids; ids without a document must be removed from the index. */

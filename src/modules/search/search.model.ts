@@ -9,6 +9,7 @@ export enum SearchType {
   GROUP = 'GROUP',
   PERSON = 'PERSON',
   DOCUMENT = 'DOCUMENT',
+  EVENT = 'EVENT',
 }
 registerEnumType(SearchType, {
   name: 'SearchType',
@@ -22,6 +23,7 @@ registerEnumType(SearchType, {
     },
     PERSON: { description: 'A person, found by name and by what they share (job title, skills, interests).' },
     DOCUMENT: { description: "A file attached to a post, found by its name; `groupId` is the post's group." },
+    EVENT: { description: 'An event in a group (title, description, place); cancelled ones are not found.' },
   },
 });
 

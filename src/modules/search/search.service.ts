@@ -15,9 +15,10 @@ const TYPE_INDEX: Record<SearchType, SearchIndex> = {
   GROUP: 'groups',
   PERSON: 'people',
   DOCUMENT: 'documents',
+  EVENT: 'events',
 };
 /** Indexes of group content, filtered by the access policy. Group names and people are visible to all. */
-const CONTENT: SearchIndex[] = ['questions', 'answers', 'posts', 'documents'];
+const CONTENT: SearchIndex[] = ['questions', 'answers', 'posts', 'documents', 'events'];
 
 /** Where a hit's title and snippet come from, per index. */
 const DISPLAY: Record<SearchIndex, { title: string; snippet: string[] }> = {
@@ -27,6 +28,7 @@ const DISPLAY: Record<SearchIndex, { title: string; snippet: string[] }> = {
   groups: { title: 'name', snippet: ['description', 'name', 'topics'] },
   people: { title: 'displayName', snippet: ['jobTitle', 'skills', 'interests', 'displayName'] },
   documents: { title: 'name', snippet: ['name'] },
+  events: { title: 'title', snippet: ['description', 'title', 'location'] },
 };
 
 const escapeHtml = (text: string) =>

@@ -11,6 +11,7 @@ import { questionsRoutes } from '../questions/routes';
 import { questionRoutingRoutes } from '../question-routing/routes';
 import { searchRoutes } from '../search/routes';
 import { settingsRoutes } from '../settings/routes';
+import { eventsRoutes } from '../events/routes';
 import { appLayout, publicLayout, rootRoute } from './layouts';
 import { commissionsRoutes } from '../commissions/routes';
 
@@ -31,5 +32,6 @@ export const routeTree = rootRoute.addChildren([
     ...membersRoutes,
     ...questionRoutingRoutes,
     ...commissionsRoutes,
+    ...eventsRoutes,
   ]),
 ]);

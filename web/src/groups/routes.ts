@@ -46,6 +46,12 @@ export const groupDocumentsRoute = createRoute({
   path: 'documents',
   component: lazyRouteComponent(() => import('../files/group-documents-tab'), 'GroupDocumentsTab'),
 });
+/** The group's events: the events feature's component. */
+export const groupEventsRoute = createRoute({
+  getParentRoute: () => groupRoute,
+  path: 'evenements',
+  component: lazyRouteComponent(() => import('../events/group-events-tab'), 'GroupEventsTab'),
+});
 
 export const groupsRoutes = [
   groupsRoute,
@@ -55,5 +61,6 @@ export const groupsRoutes = [
     groupMembersRoute,
     groupAboutRoute,
     groupDocumentsRoute,
+    groupEventsRoute,
   ]),
 ] as const;

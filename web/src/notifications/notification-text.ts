@@ -72,6 +72,10 @@ export function notificationPath(n: NotificationLike): string | undefined {
       return `/questions/${id}`;
     case 'NEW_MESSAGE':
       return `/messages/${id}`;
+    case 'EVENT_CANCELLED':
+    case 'EVENT_PROMOTED':
+    case 'EVENT_REMINDER':
+      return `/evenements/${id}`;
     default:
       return undefined;
   }

@@ -32,7 +32,7 @@ const SearchPageQuery = graphql(`
 type Hit = SearchPageResult['search']['hits'][number];
 
 const PAGE = 20;
-const TYPE_ORDER: SearchType[] = ['QUESTION', 'ANSWER', 'POST', 'GROUP', 'PERSON', 'DOCUMENT'] as SearchType[];
+const TYPE_ORDER: SearchType[] = ['QUESTION', 'ANSWER', 'POST', 'GROUP', 'PERSON', 'DOCUMENT', 'EVENT'] as SearchType[];
 
 function useTypeNames() {
   const { t } = useLingui();
@@ -43,6 +43,7 @@ function useTypeNames() {
     GROUP: t`Groupes`,
     PERSON: t`Personnes`,
     DOCUMENT: t`Documents`,
+    EVENT: t`Événements`,
   } as Record<SearchType, string>;
 }
 
@@ -208,6 +209,8 @@ function hitHref(hit: Hit): string {
       return `/personnes/${hit.id}`;
     case 'DOCUMENT':
       return `/groupes/${hit.groupId ?? ''}/documents`;
+    case 'EVENT':
+      return `/evenements/${hit.id}`;
   }
 }
 

@@ -55,6 +55,9 @@ const TYPES: { value: NotificationType; label: MessageDescriptor }[] = [
   { value: 'JOIN_APPROVED', label: msg`Mes demandes acceptées` },
   { value: 'QUESTION_FOR_YOU', label: msg`Questions qui me sont adressées` },
   { value: 'QUESTION_ESCALATED', label: msg`Questions restées sans réponse dans les groupes que j'anime` },
+  { value: 'EVENT_REMINDER', label: msg`Rappels de mes événements, la veille` },
+  { value: 'EVENT_PROMOTED', label: msg`Une place libérée pour moi (liste d'attente)` },
+  { value: 'EVENT_CANCELLED', label: msg`Événements annulés` },
 ];
 
 /** The e-mail preferences section of /parametres: how often notifications are e-mailed, and which kinds never are. */

@@ -11,6 +11,7 @@ import { MyDataSection } from './my-data-section';
 import { PasswordSection } from './password-section';
 import { ProfileSection } from './profile-section';
 import { RoutingPreference } from '../question-routing/routing-preference';
+import { CalendarSection } from '../events/calendar-section';
 import './settings.css';
 
 export const SettingsMeQuery = graphql(`
@@ -98,6 +99,11 @@ export function SettingsPage() {
             </SectionLink>
           </li>
           <li>
+            <SectionLink target="parametres-agenda">
+              <Trans>Agenda</Trans>
+            </SectionLink>
+          </li>
+          <li>
             <SectionLink target="parametres-donnees">
               <Trans>Mes données</Trans>
             </SectionLink>
@@ -125,6 +131,7 @@ export function SettingsPage() {
       <EmailPreferences />
       <MyMembershipsSection />
       <RoutingPreference />
+      <CalendarSection />
       <MyDataSection />
     </div>
   );

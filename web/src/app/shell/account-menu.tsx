@@ -77,6 +77,11 @@ export function AccountMenu({ displayName, administers }: { displayName?: string
               <Trans>Questions pour vous</Trans>
             </Link>
           </li>
+          <li>
+            <Link to="/evenements" onClick={() => setOpen(false)}>
+              <Trans>Événements</Trans>
+            </Link>
+          </li>
           {administers ? (
             <li>
               <Link to="/admin" onClick={() => setOpen(false)}>

@@ -61,6 +61,10 @@ export const reasonMessages: Record<string, MessageDescriptor> = {
   COMMISSION_NOT_FOUND: msg`Cette commission est introuvable. Vérifiez le lien ou revenez à la page de l'organisation.`,
   NOT_COMMISSION_POST: msg`Seules les publications de l'espace de travail d'une commission peuvent être proposées ou publiées.`,
   ALREADY_PUBLISHED: msg`Cette publication est déjà dans la vitrine de la commission. Rechargez la page.`,
+  EVENT_NOT_FOUND: msg`Cet événement n'existe pas ou ne vous est pas accessible. Vérifiez le lien ou revenez à vos événements.`,
+  EVENT_ENDS_BEFORE_START: msg`L'événement doit finir après son début : vérifiez la date et l'heure de fin.`,
+  EVENT_CANCELLED: msg`Cet événement a été annulé : on ne peut plus s'y inscrire. Rechargez la page.`,
+  EVENT_PAST: msg`Cet événement est terminé : on ne peut plus s'y inscrire ni s'en désinscrire.`,
 };
 
 const codeMessages: Record<string, MessageDescriptor> = {
