@@ -133,6 +133,11 @@ export const REASONS = {
     code: 'INTERNAL_SERVER_ERROR',
     meaning: 'An unexpected error: it is logged with the request id (`x-request-id`).',
   },
+  ANNOUNCEMENT_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No such announcement, or one you did not receive.' },
+  ANNOUNCEMENT_AUDIENCE_EMPTY: {
+    code: 'BAD_USER_INPUT',
+    meaning: 'The segment chosen for an announcement has nobody in it today; `fields` names `segmentId`.',
+  },
 } as const satisfies Record<string, { code: string; meaning: string }>;
 
 export type Reason = keyof typeof REASONS;

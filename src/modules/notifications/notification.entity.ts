@@ -1,6 +1,12 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type NotificationTypeValue = 'NEW_COMMENT' | 'JOIN_REQUEST' | 'JOIN_APPROVED' | 'NEW_ANSWER' | 'ANSWER_ACCEPTED';
+export type NotificationTypeValue =
+  | 'NEW_COMMENT'
+  | 'JOIN_REQUEST'
+  | 'JOIN_APPROVED'
+  | 'NEW_ANSWER'
+  | 'ANSWER_ACCEPTED'
+  | 'ANNOUNCEMENT';
 
 @Entity('notifications')
 export class NotificationEntity {

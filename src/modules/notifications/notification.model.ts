@@ -8,6 +8,7 @@ export enum NotificationType {
   JOIN_APPROVED = 'JOIN_APPROVED',
   NEW_ANSWER = 'NEW_ANSWER',
   ANSWER_ACCEPTED = 'ANSWER_ACCEPTED',
+  ANNOUNCEMENT = 'ANNOUNCEMENT',
 }
 registerEnumType(NotificationType, {
   name: 'NotificationType',
@@ -18,6 +19,7 @@ registerEnumType(NotificationType, {
     JOIN_APPROVED: { description: "The viewer's request to join was accepted; subject: the group." },
     NEW_ANSWER: { description: "Someone answered the viewer's question; subject: the question." },
     ANSWER_ACCEPTED: { description: "The viewer's answer was accepted; subject: the answer." },
+    ANNOUNCEMENT: { description: "An announcement of one of the viewer's organisations; subject: the announcement." },
   },
 });
 
