@@ -171,7 +171,9 @@ async function main() {
       [sent.id],
     );
     const emails = counted[0].emails;
-    log(`fan-out done in ${round(fannedOutMs)} ms: ${counted[0].notifications} notifications, ${emails} e-mails queued`);
+    log(
+      `fan-out done in ${round(fannedOutMs)} ms: ${counted[0].notifications} notifications, ${emails} e-mails queued`,
+    );
     await waitFor(() => smtp.arrivals.size >= emails);
     const allSentMs = performance.now() - started;
     await services.sleep(2_000);

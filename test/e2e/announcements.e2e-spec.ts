@@ -49,7 +49,11 @@ describe('announcements and renewal reminders', () => {
     app = await startTestApp({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://maillage.example.org' });
     admin = await loginAdmin(app);
     const fed = await federationId(app, admin.accessToken);
-    club = await createOrganization(app, admin.accessToken, { name: 'Club de Lyon', kind: 'ASSOCIATION', parentId: fed });
+    club = await createOrganization(app, admin.accessToken, {
+      name: 'Club de Lyon',
+      kind: 'ASSOCIATION',
+      parentId: fed,
+    });
     const other = await createOrganization(app, admin.accessToken, {
       name: 'Club de Brest',
       kind: 'ASSOCIATION',
@@ -179,11 +183,9 @@ describe('announcements and renewal reminders', () => {
 
   it('counts reach from the recipients: read on open, acknowledged; members see no counts', async () => {
     const mine = ok(
-      await app.gql<{ myAnnouncements: { edges: { node: { id: string; viewerHasRead: boolean; audienceCount: null } }[] } }>(
-        MINE,
-        {},
-        bob.accessToken,
-      ),
+      await app.gql<{
+        myAnnouncements: { edges: { node: { id: string; viewerHasRead: boolean; audienceCount: null } }[] };
+      }>(MINE, {}, bob.accessToken),
     ).myAnnouncements.edges;
     expect(mine.map((e) => e.node)).toEqual([
       expect.objectContaining({ id: announcementId, viewerHasRead: false, audienceCount: null }),
@@ -245,11 +247,13 @@ describe('announcements and renewal reminders', () => {
   });
 
   it('puts announcements received in the export; erasure removes them', async () => {
-    const data = ok(await app.gql<{ exportMyData: { announcements: { received: { id: string }[] } } }>(
-      '{ exportMyData }',
-      {},
-      bob.accessToken,
-    )).exportMyData;
+    const data = ok(
+      await app.gql<{ exportMyData: { announcements: { received: { id: string }[] } } }>(
+        '{ exportMyData }',
+        {},
+        bob.accessToken,
+      ),
+    ).exportMyData;
     expect(data.announcements.received.map((a) => a.id)).toEqual([announcementId]);
   });
 

@@ -50,10 +50,10 @@ describe('web: announcements', () => {
     const { page } = await web.open();
     await loginThroughUi(page, admin.email, admin.password, `/admin/organisations/${club}/annonces`);
     await page.getByRole('heading', { name: 'Annonces de Club de Rennes' }).waitFor();
-    await page.getByLabel('Destinataires').selectOption({ label: 'Bénévoles actifs (2)' });
+    await page.getByLabel('Destinataires', { exact: true }).selectOption({ label: 'Bénévoles actifs (2)' });
     await page.getByText('Sera envoyée à 2 personnes').waitFor();
-    await page.getByLabel('Titre').fill('Forum des associations samedi');
-    await page.getByLabel('Message').fill('Rendez-vous samedi à 9 h au gymnase pour monter le stand.');
+    await page.getByLabel('Titre', { exact: true }).fill('Forum des associations samedi');
+    await page.getByLabel('Message', { exact: true }).fill('Rendez-vous samedi à 9 h au gymnase pour monter le stand.');
     await page.getByRole('checkbox', { name: 'Demander un accusé de lecture' }).check();
     await expect(page.getByRole('checkbox', { name: 'Dans Maillage' }).isChecked()).resolves.toBe(true);
     await expect(page.getByRole('checkbox', { name: 'Par e-mail' }).isChecked()).resolves.toBe(true);

@@ -34,10 +34,3 @@ export class AnnouncementAudience {
     return { name: row.name, sql };
   }
 }
-
-/**
- * Per membership with dues: `organization_id, user_id, paid_until` (the end of the latest period
- * paid), from the CRM's dues payments.
- */
-export const DUES_PAID_UNTIL_SQL = `SELECT d.organization_id, d.user_id, max(d.period_end) AS paid_until
-  FROM dues_payments d WHERE d.user_id IS NOT NULL GROUP BY d.organization_id, d.user_id`;

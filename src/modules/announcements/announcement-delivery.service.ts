@@ -105,7 +105,12 @@ export class AnnouncementDeliveryService {
 
     if (recipients.length === DELIVERY_BATCH) {
       const last = recipients[recipients.length - 1].user_id;
-      await enqueue(manager, DeliverAnnouncementJob, { announcementId, after: last }, { key: `${announcementId}:${last}` });
+      await enqueue(
+        manager,
+        DeliverAnnouncementJob,
+        { announcementId, after: last },
+        { key: `${announcementId}:${last}` },
+      );
     } else {
       await manager.query('UPDATE announcements SET delivered_at = now() WHERE id = $1', [announcementId]);
     }

@@ -55,7 +55,7 @@ export function renewalReminderMail(input: {
   const subject = lapsed ? 'Votre cotisation a expiré' : 'Votre cotisation arrive bientôt à échéance';
   const text = lapsed
     ? `Votre cotisation à « ${input.organizationName} » a pris fin le ${until}. Pour rester adhérent·e, pensez à la renouveler.`
-    : `Votre cotisation à « ${input.organizationName} » prend fin le ${until} (dans ${input.milestone === 'ENDS_IN_30' ? '30' : '7'} jours). Pensez à la renouveler.`;
+    : `Votre cotisation à « ${input.organizationName} » prend fin le ${until}. Pensez à la renouveler.`;
   return render(
     subject,
     lapsed ? 'Cotisation expirée' : 'Cotisation à renouveler',

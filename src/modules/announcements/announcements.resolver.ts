@@ -22,7 +22,7 @@ export class AnnouncementsResolver {
 
   @Mutation(() => AnnouncementModel, {
     description:
-      "Sends an announcement to a segment of the organisation (its admins, or admins above). The audience is the segment as it is now; each recipient gets an ANNOUNCEMENT notification (IN_APP) and an e-mail (EMAIL) unless they turned announcement e-mails off. An empty segment is BAD_USER_INPUT on `segmentId`.",
+      'Sends an announcement to a segment of the organisation (its admins, or admins above). The audience is the segment as it is now; each recipient gets an ANNOUNCEMENT notification (IN_APP) and an e-mail (EMAIL) unless they turned announcement e-mails off. An empty segment is BAD_USER_INPUT on `segmentId`.',
   })
   async sendAnnouncement(
     @CurrentViewer() viewer: Viewer,

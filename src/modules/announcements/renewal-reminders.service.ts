@@ -5,7 +5,7 @@ import { Job, jobType } from '../../infra/jobs/job-types';
 import { JobsService } from '../../infra/jobs/jobs.service';
 import { MailService } from '../mail/mail.service';
 import { ReminderMilestone, renewalReminderMail } from './announcement-mails';
-import { DUES_PAID_UNTIL_SQL } from './announcement-audience';
+import { parisToday } from './paris-today';
 
 /**
  * Each morning: renewal reminders. `today` (YYYY-MM-DD, the federation's date) may be given in the
@@ -13,12 +13,12 @@ import { DUES_PAID_UNTIL_SQL } from './announcement-audience';
  */
 export const RenewalRemindersJob = jobType<{ today?: string }>('announcements.renewal-reminders');
 
-const PARIS_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });
-
-/** Today in Paris, as YYYY-MM-DD. */
-export function parisToday(now = new Date()): string {
-  return PARIS_DATE.format(now);
-}
+/**
+ * Per membership with dues: `organization_id, user_id, paid_until` (the end of the latest period
+ * paid), from the CRM's dues payments.
+ */
+export const DUES_PAID_UNTIL_SQL = `SELECT d.organization_id, d.user_id, max(d.period_end) AS paid_until
+  FROM dues_payments d WHERE d.user_id IS NOT NULL GROUP BY d.organization_id, d.user_id`;
 
 interface Due {
   organization_id: string;

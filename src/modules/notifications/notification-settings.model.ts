@@ -32,7 +32,10 @@ export class NotificationSettingsModel {
   })
   mutedTypes!: NotificationTypeValue[];
 
-  @Field({ description: "Announcements of the viewer's organisations are also e-mailed (default true); they always appear in the app." })
+  @Field({
+    description:
+      "Announcements of the viewer's organisations are also e-mailed (default true); they always appear in the app.",
+  })
   emailAnnouncements!: boolean;
 
   @Field({ description: 'Dues renewal reminders are e-mailed (default true).' })

@@ -1,12 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export type NotificationTypeValue =
-  | 'NEW_COMMENT'
-  | 'JOIN_REQUEST'
-  | 'JOIN_APPROVED'
-  | 'NEW_ANSWER'
-  | 'ANSWER_ACCEPTED'
-  | 'ANNOUNCEMENT';
+  'NEW_COMMENT' | 'JOIN_REQUEST' | 'JOIN_APPROVED' | 'NEW_ANSWER' | 'ANSWER_ACCEPTED' | 'ANNOUNCEMENT';
 
 @Entity('notifications')
 export class NotificationEntity {

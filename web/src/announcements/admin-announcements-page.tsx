@@ -228,7 +228,9 @@ function Announcements({ id }: { id: string }) {
               </span>
             </label>
             <p className="field-hint">
-              <Trans>Les personnes qui ont désactivé les annonces par e-mail les reçoivent seulement dans Maillage.</Trans>
+              <Trans>
+                Les personnes qui ont désactivé les annonces par e-mail les reçoivent seulement dans Maillage.
+              </Trans>
             </p>
           </fieldset>
           <label className="choice">
@@ -245,7 +247,11 @@ function Announcements({ id }: { id: string }) {
           <div role="status">
             {sentTo !== null ? (
               <p className="notice">
-                {sentTo === 1 ? <Trans>Annonce envoyée à 1 personne.</Trans> : <Trans>Annonce envoyée à {sentTo} personnes.</Trans>}
+                {sentTo === 1 ? (
+                  <Trans>Annonce envoyée à 1 personne.</Trans>
+                ) : (
+                  <Trans>Annonce envoyée à {sentTo} personnes.</Trans>
+                )}
               </p>
             ) : null}
           </div>
