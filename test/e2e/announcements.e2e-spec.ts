@@ -68,7 +68,7 @@ describe('announcements and renewal reminders', () => {
       newMember(app, admin.accessToken, other, 'MEMBER', 'Olga Brest'),
     ]);
     for (const person of [alice, bob, carol]) await categorize(person, ['BENEVOLE']);
-    volunteers = await segment('Bénévoles', { categories: ['BENEVOLE'] });
+    volunteers = await segment('Bénévoles du club', { categories: ['BENEVOLE'] });
     nobody = await segment('Élus', { categories: ['ELU'] });
     ok(await app.gql(SETTINGS, { input: { emailAnnouncements: false } }, carol.accessToken));
     ok(await app.gql(SETTINGS, { input: { emailRenewalReminders: false } }, optedOut.accessToken));
@@ -226,7 +226,7 @@ describe('announcements and renewal reminders', () => {
       {
         id: announcementId,
         title: 'Assemblée générale le 12 mars',
-        segmentName: 'Bénévoles',
+        segmentName: 'Bénévoles du club',
         audienceCount: 3,
         emailedCount: 2,
         readCount: 2,
