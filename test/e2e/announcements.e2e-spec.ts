@@ -246,7 +246,7 @@ describe('announcements and renewal reminders', () => {
     expect(errorCode(await app.gql(LIST, { org: club }, alice.accessToken))).toBe('FORBIDDEN');
   });
 
-  it('puts announcements received in the export; erasure removes them', async () => {
+  it('puts announcements received in the export', async () => {
     const data = ok(
       await app.gql<{ exportMyData: { announcements: { received: { id: string }[] } } }>(
         '{ exportMyData }',
@@ -305,5 +305,15 @@ describe('announcements and renewal reminders', () => {
     expect(reminders(alice)[0].parsed.text).toContain('31 mars 2027');
     const log = await app.sql<{ milestone: string }>('SELECT milestone FROM renewal_reminders ORDER BY milestone');
     expect(log.map((row) => row.milestone)).toEqual(['ENDS_IN_30', 'ENDS_IN_7', 'LAPSED_7']);
+  });
+
+  it('erasure removes what the person received and the reminders sent to them', async () => {
+    ok(await app.gql('mutation($p: String!) { deleteMyAccount(password: $p) }', { p: bob.password }, bob.accessToken));
+    const [left] = await app.sql<{ received: number; reminded: number }>(
+      `SELECT (SELECT count(*)::int FROM announcement_recipients WHERE user_id = $1) AS received,
+              (SELECT count(*)::int FROM renewal_reminders WHERE user_id = $1) AS reminded`,
+      [bob.userId],
+    );
+    expect(left).toEqual({ received: 0, reminded: 0 });
   });
 });
