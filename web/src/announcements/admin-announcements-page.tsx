@@ -167,8 +167,14 @@ function Announcements({ id }: { id: string }) {
                 </option>
               ))}
             </select>
-            <p id={`${formId}-audience`} className="field-hint" aria-live="polite">
-              {segment ? audienceText(t, segment.memberCount) : null}
+            <p id={`${formId}-audience`} className="field-hint announcement-audience" aria-live="polite">
+              {segment
+                ? segment.memberCount === 0
+                  ? t`Ce segment ne compte personne aujourd'hui.`
+                  : segment.memberCount === 1
+                    ? t`Sera envoyée à 1 personne`
+                    : t`Sera envoyée à ${segment.memberCount} personnes`
+                : null}
             </p>
             {data && segments.length === 0 ? (
               <p className="field-hint">
@@ -331,10 +337,4 @@ function Announcements({ id }: { id: string }) {
       </section>
     </section>
   );
-}
-
-function audienceText(t: ReturnType<typeof useLingui>['t'], count: number): string {
-  if (count === 0) return t`Ce segment ne compte personne aujourd'hui.`;
-  if (count === 1) return t`Sera envoyée à 1 personne`;
-  return t`Sera envoyée à ${count} personnes`;
 }
