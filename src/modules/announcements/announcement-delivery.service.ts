@@ -86,15 +86,18 @@ export class AnnouncementDeliveryService {
         settingsUrl: this.mail.link('/parametres'),
       });
       const to = recipients.filter((r) => r.active && r.wants_email);
-      for (const recipient of to)
-        await this.mail.queue(manager, {
+      // One statement for the batch's e-mails (the same content for everyone: nothing personal in it).
+      await this.mail.queueMany(
+        manager,
+        to.map((recipient) => ({
           key: `announcement:${announcement.id}:${recipient.user_id}`,
           kind: 'announcement',
           userId: recipient.user_id,
           to: recipient.email,
           organizationName: announcement.organization_name,
           content,
-        });
+        })),
+      );
       await manager.query(
         `UPDATE announcement_recipients SET emailed_at = coalesce(emailed_at, now())
           WHERE announcement_id = $1 AND user_id = ANY($2::uuid[])`,
