@@ -22,6 +22,7 @@ const { values: args } = parseArgs({
     people: { type: 'string', default: '20000' },
     associations: { type: 'string', default: '200' },
     samples: { type: 'string', default: '50' },
+    'import-rows': { type: 'string', default: '5000' },
     // Keep the database afterwards (to EXPLAIN a query on it); its URL is printed.
     keep: { type: 'boolean', default: false },
   },
@@ -174,6 +175,56 @@ async function main() {
     results.threeFiltersSqlCount = { count: (await sql.query(filteredSql, q.params)).rows[0].count };
     results.threeFiltersSqlCount.ms = await sample(samples, () => sql.query(filteredSql, q.params));
     log('the three-filter count in SQL alone', results.threeFiltersSqlCount);
+
+    // 3. An import of `--import-rows` rows into one club: its members (dues extended) and new people (invited).
+    const club = (await sql.query(`SELECT id FROM organizations WHERE slug = 'club-1'`)).rows[0].id;
+    const existing = (
+      await sql.query(
+        `SELECT u.email FROM organization_memberships m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1`,
+        [club],
+      )
+    ).rows.map((row) => row.email);
+    const importRows = Number(args['import-rows']);
+    const lines = ['email;prenom;nom;categories;cotisation_jusqu_au'];
+    for (let i = 0; i < importRows; i++)
+      lines.push(
+        i < existing.length
+          ? `${existing[i]};;;adhérent|bénévole;31/12/2099`
+          : `nouvelle.${i}@import.test;Prénom${i};Nom${i};adhérent;31/12/2099`,
+      );
+    const csv = `\uFEFF${lines.join('\r\n')}\r\n`;
+    const IMPORT = `mutation($o: ID!, $csv: String!) { importMembers(organizationId: $o, csv: $csv, dryRun: true) { created updated unchanged } }`;
+    let started = performance.now();
+    const dry = (await call(IMPORT, { o: club, csv })).importMembers;
+    results.import = { rows: importRows, dryRun: { ...dry, ms: round(performance.now() - started) } };
+    started = performance.now();
+    const job = (
+      await call('mutation($o: ID!, $csv: String!) { startMemberImport(organizationId: $o, csv: $csv) { id } }', {
+        o: club,
+        csv,
+      })
+    ).startMemberImport;
+    const answeredMs = performance.now() - started;
+    let state;
+    do {
+      await services.sleep(250);
+      state = (
+        await call(
+          'query($id: ID!) { memberImport(id: $id) { status processed total report { created updated unchanged } } }',
+          {
+            id: job.id,
+          },
+        )
+      ).memberImport;
+    } while (state.status === 'QUEUED' || state.status === 'RUNNING');
+    results.import.apply = {
+      status: state.status,
+      ...state.report,
+      startAnsweredMs: round(answeredMs),
+      appliedSeconds: round((performance.now() - started) / 1000),
+      rowsPerSecond: round(importRows / ((performance.now() - started) / 1000)),
+    };
+    log('import', results.import);
     console.log(JSON.stringify(results, null, 2));
   } finally {
     await sql.end();

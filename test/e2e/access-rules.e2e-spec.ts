@@ -47,6 +47,8 @@ function literal(type: TypeRef, types: Map<string, FullType>): string {
       return '1';
     case 'Boolean':
       return 'true';
+    case 'Date':
+      return '"2026-01-01"';
     case 'ID':
       return '"00000000-0000-4000-8000-000000000000"';
     default:
