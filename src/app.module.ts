@@ -42,6 +42,7 @@ import { QuestionRoutingModule } from './modules/question-routing/question-routi
 import { FilesModule } from './modules/files/files.module';
 import { CommissionsModule } from './modules/commissions/commissions.module';
 import { EventsModule } from './modules/events/events.module';
+import { AnnouncementsModule } from './modules/announcements/announcements.module';
 
 @Global()
 @Module({})
@@ -121,6 +122,7 @@ export class AppModule {
         FilesModule,
         CommissionsModule,
         EventsModule,
+        AnnouncementsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GraphQLPassthroughFilter }, AccessAudit],

@@ -58,6 +58,7 @@ const NOT_FOUND = {
   'Member import': 'MEMBER_IMPORT_NOT_FOUND',
   Commission: 'COMMISSION_NOT_FOUND',
   Event: 'EVENT_NOT_FOUND',
+  Announcement: 'ANNOUNCEMENT_NOT_FOUND',
 } as const satisfies Record<string, Reason>;
 
 /** Also what unreadable content answers: indistinguishable from absence. */

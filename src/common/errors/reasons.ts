@@ -179,6 +179,11 @@ export const REASONS = {
     meaning: 'An event must end after it starts; `fields` names `endsAt`.',
   EVENT_CANCELLED: { code: 'BAD_USER_INPUT', meaning: 'The event was cancelled: nobody can answer it any more.' },
   EVENT_PAST: { code: 'BAD_USER_INPUT', meaning: 'The event is over: nobody can answer it any more.' },
+  ANNOUNCEMENT_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No such announcement, or one you did not receive.' },
+  ANNOUNCEMENT_AUDIENCE_EMPTY: {
+    code: 'BAD_USER_INPUT',
+    meaning: 'The segment chosen for an announcement has nobody in it today; `fields` names `segmentId`.',
+  },
 } as const satisfies Record<string, { code: string; meaning: string }>;
 
 export type Reason = keyof typeof REASONS;

@@ -13,6 +13,7 @@ import { QuestionRouting1764750000000 } from './migrations/1764750000000-questio
 import { Files1764730000000 } from './migrations/1764730000000-files';
 import { Commissions1764740000000 } from './migrations/1764740000000-commissions';
 import { Events1764720000000 } from './migrations/1764720000000-events';
+import { Announcements1764710000000 } from './migrations/1764710000000-announcements';
 
 /** Append-only: a schema change is a new migration at the end of this list. */
 export const MIGRATIONS = [
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   Files1764730000000,
   Commissions1764740000000,
   Events1764720000000,
+  Announcements1764710000000,
 ];
 
 /**

@@ -7,7 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Lifecycle } from '../../common/health/lifecycle';
 import { createLogger } from '../../common/logging/logger';
 import { RUNTIME_CONFIG, RuntimeConfig } from '../../config/runtime-config';
-import { enqueue } from '../../infra/jobs/enqueue';
+import { enqueue, enqueueMany } from '../../infra/jobs/enqueue';
 import { Job, jobType } from '../../infra/jobs/job-types';
 import { JobsService } from '../../infra/jobs/jobs.service';
 import { MailContent } from './mail-templates';
@@ -134,6 +134,38 @@ export class MailService implements OnModuleDestroy {
     if (rows.length === 0) return false;
     await enqueue(manager, MailSendJob, { id: rows[0].id }, { key: rows[0].id });
     return true;
+  }
+
+  /**
+   * Many messages in one statement (a fan-out: an announcement's batch): as `queue` for each, keys
+   * already taken skipped. Returns how many were queued.
+   */
+  async queueMany(manager: EntityManager, drafts: MailDraft[]): Promise<number> {
+    if (drafts.length === 0) return 0;
+    const column = <T>(pick: (draft: MailDraft) => T) => drafts.map(pick);
+    const rows = (await manager.query(
+      `INSERT INTO mail_messages (key, kind, user_id, recipient, sender_name, subject, text_body, html_body, headers)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[])
+       ON CONFLICT (key) DO NOTHING RETURNING id`,
+      [
+        column((d) => d.key),
+        column((d) => d.kind),
+        column((d) => d.userId),
+        column((d) => d.to),
+        column((d) =>
+          (d.organizationName ? `${d.organizationName} · ${this.from.name}` : this.from.name).slice(0, 200),
+        ),
+        column((d) => d.content.subject),
+        column((d) => d.content.text),
+        column((d) => d.content.html),
+        column((d) => JSON.stringify(d.headers ?? {})),
+      ],
+    )) as { id: string }[];
+    return enqueueMany(
+      manager,
+      MailSendJob,
+      rows.map((row) => ({ payload: { id: row.id }, key: row.id })),
+    );
   }
 
   /** The name of the person's first organisation (the sender's display name), if any. */

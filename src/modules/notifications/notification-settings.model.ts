@@ -36,6 +36,15 @@ export class NotificationSettingsModel {
     description: 'Whether questions are routed to the viewer for them to answer (QUESTION_FOR_YOU); default true.',
   })
   acceptsQuestions!: boolean;
+
+  @Field({
+    description:
+      "Announcements of the viewer's organisations are also e-mailed (default true); they always appear in the app.",
+  })
+  emailAnnouncements!: boolean;
+
+  @Field({ description: 'Dues renewal reminders are e-mailed (default true).' })
+  emailRenewalReminders!: boolean;
 }
 
 @InputType('UpdateNotificationSettingsInput', { description: 'What to change; omitted fields stay as they are.' })
@@ -56,4 +65,13 @@ export class UpdateNotificationSettingsInput {
   @IsOptional()
   @IsBoolean()
   acceptsQuestions?: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'Receive announcements by e-mail too.' })
+  @IsOptional()
+  @IsBoolean()
+  emailAnnouncements?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Receive dues renewal reminders by e-mail.' })
+  @IsOptional()
+  @IsBoolean()
+  emailRenewalReminders?: boolean;
 }

@@ -16,24 +16,35 @@ export class NotificationSettingsService {
 
   async get(userId: string, manager: EntityManager = this.db.manager): Promise<NotificationSettingsModel> {
     const [row] = (await manager.query(
-      'SELECT email_frequency, muted_types, accepts_questions FROM notification_settings WHERE user_id = $1',
+      `SELECT email_frequency, muted_types, accepts_questions, email_announcements, email_renewal_reminders
+         FROM notification_settings WHERE user_id = $1`,
       [userId],
-    )) as { email_frequency: EmailFrequencyValue; muted_types: NotificationTypeValue[]; accepts_questions: boolean }[];
+    )) as {
+      email_frequency: EmailFrequencyValue;
+      muted_types: NotificationTypeValue[];
+      accepts_questions: boolean;
+      email_announcements: boolean;
+      email_renewal_reminders: boolean;
+    }[];
     return {
       emailFrequency: row?.email_frequency ?? DEFAULT_EMAIL_FREQUENCY,
       mutedTypes: row?.muted_types ?? [],
       acceptsQuestions: row?.accepts_questions ?? true,
+      emailAnnouncements: row?.email_announcements ?? true,
+      emailRenewalReminders: row?.email_renewal_reminders ?? true,
     };
   }
 
   async update(userId: string, input: UpdateNotificationSettingsInput): Promise<NotificationSettingsModel> {
     await this.db.query(
-      `INSERT INTO notification_settings (user_id, email_frequency, muted_types, accepts_questions)
-       VALUES ($1, coalesce($2, $4), coalesce($3::text[], '{}'), coalesce($5::boolean, true))
+      `INSERT INTO notification_settings (user_id, email_frequency, muted_types, accepts_questions, email_announcements, email_renewal_reminders)
+       VALUES ($1, coalesce($2, $4), coalesce($3::text[], '{}'), coalesce($5::boolean, true), coalesce($6::boolean, true), coalesce($7::boolean, true))
        ON CONFLICT (user_id) DO UPDATE SET
          email_frequency = coalesce($2, notification_settings.email_frequency),
          muted_types = coalesce($3::text[], notification_settings.muted_types),
          accepts_questions = coalesce($5::boolean, notification_settings.accepts_questions),
+         email_announcements = coalesce($6::boolean, notification_settings.email_announcements),
+         email_renewal_reminders = coalesce($7::boolean, notification_settings.email_renewal_reminders),
          updated_at = now()`,
       [
         userId,
@@ -41,6 +52,8 @@ export class NotificationSettingsService {
         input.mutedTypes ? [...new Set(input.mutedTypes)] : null,
         DEFAULT_EMAIL_FREQUENCY,
         input.acceptsQuestions ?? null,
+        input.emailAnnouncements ?? null,
+        input.emailRenewalReminders ?? null,
       ],
     );
     return this.get(userId);

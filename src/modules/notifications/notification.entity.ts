@@ -10,7 +10,8 @@ export type NotificationTypeValue =
   | 'QUESTION_ESCALATED'
   | 'EVENT_CANCELLED'
   | 'EVENT_PROMOTED'
-  | 'EVENT_REMINDER';
+  | 'EVENT_REMINDER'
+  | 'ANNOUNCEMENT';
 
 @Entity('notifications')
 export class NotificationEntity {

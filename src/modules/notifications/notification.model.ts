@@ -13,6 +13,7 @@ export enum NotificationType {
   EVENT_CANCELLED = 'EVENT_CANCELLED',
   EVENT_PROMOTED = 'EVENT_PROMOTED',
   EVENT_REMINDER = 'EVENT_REMINDER',
+  ANNOUNCEMENT = 'ANNOUNCEMENT',
 }
 registerEnumType(NotificationType, {
   name: 'NotificationType',
@@ -32,8 +33,10 @@ registerEnumType(NotificationType, {
     },
     EVENT_CANCELLED: {
       description: 'An event the viewer was going to (or waitlisted for) was cancelled; subject: the event.',
+    },
     EVENT_PROMOTED: { description: 'A place freed up: the viewer left the waitlist and is going; subject: the event.' },
     EVENT_REMINDER: { description: 'An event the viewer is going to starts within a day; subject: the event.' },
+    ANNOUNCEMENT: { description: "An announcement of one of the viewer's organisations; subject: the announcement." },
   },
 });
 

@@ -1,4 +1,5 @@
 import { adminRoutes } from '../admin/routes';
+import { announcementsRoutes } from '../announcements/routes';
 import { authRoutes } from '../auth/routes';
 import { feedRoutes } from '../feed/routes';
 import { groupsRoutes } from '../groups/routes';
@@ -33,5 +34,6 @@ export const routeTree = rootRoute.addChildren([
     ...questionRoutingRoutes,
     ...commissionsRoutes,
     ...eventsRoutes,
+    ...announcementsRoutes,
   ]),
 ]);

@@ -43,6 +43,8 @@ export function useNotificationSentence() {
           return name
             ? t`Toujours sans réponse : « ${name} »`
             : t`Une question de vos groupes attend toujours une réponse`;
+        case 'ANNOUNCEMENT':
+          return name ? t`Nouvelle annonce de « ${name} »` : t`Nouvelle annonce`;
         default:
           return n.text;
       }
@@ -76,6 +78,8 @@ export function notificationPath(n: NotificationLike): string | undefined {
     case 'EVENT_PROMOTED':
     case 'EVENT_REMINDER':
       return `/evenements/${id}`;
+    case 'ANNOUNCEMENT':
+      return `/annonces/${id}`;
     default:
       return undefined;
   }

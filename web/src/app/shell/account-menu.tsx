@@ -82,6 +82,11 @@ export function AccountMenu({ displayName, administers }: { displayName?: string
               <Trans>Événements</Trans>
             </Link>
           </li>
+          <li>
+            <Link to="/annonces" onClick={() => setOpen(false)}>
+              <Trans>Annonces</Trans>
+            </Link>
+          </li>
           {administers ? (
             <li>
               <Link to="/admin" onClick={() => setOpen(false)}>

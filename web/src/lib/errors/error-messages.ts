@@ -65,6 +65,8 @@ export const reasonMessages: Record<string, MessageDescriptor> = {
   EVENT_ENDS_BEFORE_START: msg`L'événement doit finir après son début : vérifiez la date et l'heure de fin.`,
   EVENT_CANCELLED: msg`Cet événement a été annulé : on ne peut plus s'y inscrire. Rechargez la page.`,
   EVENT_PAST: msg`Cet événement est terminé : on ne peut plus s'y inscrire ni s'en désinscrire.`,
+  ANNOUNCEMENT_NOT_FOUND: msg`Cette annonce n'existe pas ou ne vous a pas été adressée. Revenez à vos annonces.`,
+  ANNOUNCEMENT_AUDIENCE_EMPTY: msg`Ce segment ne compte personne aujourd'hui : choisissez-en un autre.`,
 };
 
 const codeMessages: Record<string, MessageDescriptor> = {
