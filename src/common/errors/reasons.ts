@@ -176,7 +176,9 @@ export const REASONS = {
   ALREADY_PUBLISHED: { code: 'CONFLICT', meaning: "The post was already published to its commission's showcase." },
   EVENT_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No such event, or one you may not read.' },
   EVENT_ENDS_BEFORE_START: {
+    code: 'BAD_USER_INPUT',
     meaning: 'An event must end after it starts; `fields` names `endsAt`.',
+  },
   EVENT_CANCELLED: { code: 'BAD_USER_INPUT', meaning: 'The event was cancelled: nobody can answer it any more.' },
   EVENT_PAST: { code: 'BAD_USER_INPUT', meaning: 'The event is over: nobody can answer it any more.' },
   ANNOUNCEMENT_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No such announcement, or one you did not receive.' },
