@@ -2,7 +2,15 @@ import type { Settings } from 'meilisearch';
 
 /** The indexes and their settings, chosen for French content. */
 export type SearchIndex = 'questions' | 'answers' | 'posts' | 'groups' | 'people' | 'documents' | 'events';
-export const SEARCH_INDEXES: SearchIndex[] = ['questions', 'answers', 'posts', 'groups', 'people', 'documents', 'events'];
+export const SEARCH_INDEXES: SearchIndex[] = [
+  'questions',
+  'answers',
+  'posts',
+  'groups',
+  'people',
+  'documents',
+  'events',
+];
 
 /** Markers around matches, swapped for <mark> after the text is HTML-escaped, so user text can never inject markup. */
 export const MATCH_START = '\u0002';
