@@ -27,7 +27,9 @@ export function babelMacros(options: { artifactDirectory: string; linguiConfigPa
         sourceMaps: true,
         parserOpts: { plugins: ['typescript', 'jsx'] },
         plugins: [
-          ...(usesMacros ? [[linguiMacro, { linguiConfig }]] : []),
+          // The French source text stays in the code (stripMessageField: false): each string ships in the
+          // chunk that shows it, instead of every string of the app in one catalogue in the entry.
+          ...(usesMacros ? [[linguiMacro, { linguiConfig, stripMessageField: false }]] : []),
           ...(usesGraphql
             ? [[babelOptimizerPlugin, { artifactDirectory: options.artifactDirectory, gqlTagName: 'graphql' }]]
             : []),
