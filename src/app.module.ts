@@ -37,6 +37,7 @@ import { DomainEventsModule } from './common/events/domain-events';
 import { JobsModule } from './infra/jobs/jobs.module';
 import { PersonalDataModule } from './common/personal-data/personal-data.module';
 import { WebSessionModule } from './modules/auth/web-session.module';
+import { EngagementModule } from './modules/engagement/engagement.module';
 
 @Global()
 @Module({})
@@ -111,6 +112,7 @@ export class AppModule {
         AuditQueriesModule,
         PrivacyModule,
         WebSessionModule,
+        EngagementModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GraphQLPassthroughFilter }, AccessAudit],

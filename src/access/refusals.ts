@@ -50,6 +50,10 @@ export const REFUSALS = {
     reason: 'NOT_ORGANIZATION_MEMBER',
     message: "Only the organisation's members may create its groups",
   },
+  'organization.readEngagement': {
+    reason: 'NOT_ORGANIZATION_ADMIN_OR_STAFF',
+    message: 'Only the admins and staff of this organisation or of a parent organisation may see its engagement',
+  },
 } as const satisfies Record<string, { reason: Reason; message: string }>;
 
 export type Refusal = keyof typeof REFUSALS;

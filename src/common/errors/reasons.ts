@@ -133,6 +133,10 @@ export const REASONS = {
     code: 'INTERNAL_SERVER_ERROR',
     meaning: 'An unexpected error: it is logged with the request id (`x-request-id`).',
   },
+  NOT_ORGANIZATION_ADMIN_OR_STAFF: {
+    code: 'FORBIDDEN',
+    meaning: 'Only the admins and staff of the organisation or of an organisation above it may do this (engagement figures).',
+  },
 } as const satisfies Record<string, { code: string; meaning: string }>;
 
 export type Reason = keyof typeof REASONS;

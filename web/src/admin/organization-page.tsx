@@ -206,6 +206,10 @@ function OrganizationAdmin({ id, welcome }: { id: string; welcome: boolean }) {
         <Link to="/admin/organisations/$id/journal" params={{ id }}>
           <Trans>Journal d'administration</Trans>
         </Link>
+        {' · '}
+        <Link to="/admin/organisations/$id/engagement" params={{ id }}>
+          <Trans>Engagement</Trans>
+        </Link>
       </p>
 
       {welcome && organization.kind === 'ASSOCIATION' ? (

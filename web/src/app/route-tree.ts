@@ -9,6 +9,7 @@ import { postsRoutes } from '../posts/routes';
 import { questionsRoutes } from '../questions/routes';
 import { searchRoutes } from '../search/routes';
 import { settingsRoutes } from '../settings/routes';
+import { engagementRoutes } from '../engagement/routes';
 import { appLayout, publicLayout, rootRoute } from './layouts';
 
 /** Each feature folder declares its routes in its own routes.ts; this file only puts them together. */
@@ -25,5 +26,6 @@ export const routeTree = rootRoute.addChildren([
     ...notificationsRoutes,
     ...settingsRoutes,
     ...adminRoutes,
+    ...engagementRoutes,
   ]),
 ]);

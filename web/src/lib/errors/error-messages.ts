@@ -46,6 +46,7 @@ export const reasonMessages: Record<string, MessageDescriptor> = {
   JOIN_REQUEST_NOT_FOUND: msg`Cette demande n'est plus en attente (retirée ou déjà traitée). Rechargez la page.`,
   RESET_TOKEN_INVALID: msg`Ce lien n'est plus valable : il a expiré (il dure une heure), a déjà servi, ou est incomplet. Demandez un nouveau lien.`,
   INVITATION_CLOSED: msg`Cette invitation a déjà été acceptée ou annulée : elle ne peut plus être renvoyée. Invitez à nouveau la personne si besoin.`,
+  NOT_ORGANIZATION_ADMIN_OR_STAFF: msg`Seuls les administrateurs et salariés de cette organisation (ou d'une organisation au-dessus) peuvent voir son engagement. Adressez-vous à l'un d'eux.`,
 };
 
 const codeMessages: Record<string, MessageDescriptor> = {

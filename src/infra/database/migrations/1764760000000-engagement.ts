@@ -1,0 +1,36 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Indexes for the engagement figures: every contribution of a time window, with its author, read
+ * from an index alone (no visit to the posts' bodies), and the sessions used since a date.
+ */
+export class Engagement1764760000000 implements MigrationInterface {
+  name = 'Engagement1764760000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(
+      `CREATE INDEX posts_recent_authors ON posts (created_at) INCLUDE (author_id) WHERE deleted_at IS NULL`,
+    );
+    await db.query(
+      `CREATE INDEX comments_recent_authors ON comments (created_at) INCLUDE (author_id) WHERE deleted_at IS NULL`,
+    );
+    await db.query(
+      `CREATE INDEX questions_recent_authors ON questions (created_at) INCLUDE (author_id) WHERE deleted_at IS NULL`,
+    );
+    await db.query(
+      `CREATE INDEX answers_recent_authors ON answers (created_at) INCLUDE (author_id, question_id) WHERE deleted_at IS NULL`,
+    );
+    await db.query(`CREATE INDEX sessions_last_used ON sessions (last_used_at) INCLUDE (user_id)`);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    for (const index of [
+      'sessions_last_used',
+      'answers_recent_authors',
+      'questions_recent_authors',
+      'comments_recent_authors',
+      'posts_recent_authors',
+    ])
+      await db.query(`DROP INDEX IF EXISTS ${index}`);
+  }
+}
