@@ -42,7 +42,7 @@ describe('engagement', () => {
     app = await startTestApp();
     admin = await loginAdmin(app);
     f = await seedEngagement(app, admin.accessToken);
-  });
+  }, 120_000);
   afterAll(() => app.close());
 
   const query = (who: Session, id: string, days?: number) =>
