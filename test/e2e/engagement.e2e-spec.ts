@@ -141,7 +141,7 @@ describe('engagement', () => {
     expect(e.dormantAssociations).toEqual([]);
   });
 
-  it("shows staff the figures but, among the super members, only their own entry", async () => {
+  it('shows staff the figures but, among the super members, only their own entry', async () => {
     const e = await engagement(f.staff, f.region);
     expect(e).toMatchObject({ people: 12, contributors: 6 });
     expect(e.superMembers).toEqual([]);

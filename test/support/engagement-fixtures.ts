@@ -26,8 +26,16 @@ const HOUR = `interval '1 hour'`;
 
 export async function seedEngagement(app: TestApp, adminToken: string): Promise<EngagementFixture> {
   const federation = await federationId(app, adminToken);
-  const region = await createOrganization(app, adminToken, { name: 'Ligue Ouest', kind: 'REGION', parentId: federation });
-  const alpha = await createOrganization(app, adminToken, { name: 'Club Alpha', kind: 'ASSOCIATION', parentId: region });
+  const region = await createOrganization(app, adminToken, {
+    name: 'Ligue Ouest',
+    kind: 'REGION',
+    parentId: federation,
+  });
+  const alpha = await createOrganization(app, adminToken, {
+    name: 'Club Alpha',
+    kind: 'ASSOCIATION',
+    parentId: region,
+  });
   const beta = await createOrganization(app, adminToken, { name: 'Club Beta', kind: 'ASSOCIATION', parentId: region });
   const gamma = await createOrganization(app, adminToken, {
     name: 'Club Gamma',
@@ -42,7 +50,17 @@ export async function seedEngagement(app: TestApp, adminToken: string): Promise<
   const staff = await newMember(app, adminToken, region, 'STAFF', 'Sophie Salariée');
 
   const people: Record<string, string> = {};
-  const names = { a1: 'Anne', a2: 'Bruno', a3: 'Chloé', a4: 'David', a5: 'Emma', a6: 'Fanny', b1: 'Gilles', b2: 'Hélène', b3: 'Inès' };
+  const names = {
+    a1: 'Anne',
+    a2: 'Bruno',
+    a3: 'Chloé',
+    a4: 'David',
+    a5: 'Emma',
+    a6: 'Fanny',
+    b1: 'Gilles',
+    b2: 'Hélène',
+    b3: 'Inès',
+  };
   for (const [key, name] of Object.entries(names)) {
     const [row] = await app.sql<{ id: string }>(
       `INSERT INTO users (email, password_hash, display_name) VALUES ($1, 'x', $2) RETURNING id`,
@@ -56,10 +74,10 @@ export async function seedEngagement(app: TestApp, adminToken: string): Promise<
     );
   }
   const session = (key: string, daysAgo: number) =>
-    app.sql(`INSERT INTO sessions (user_id, created_at, last_used_at) VALUES ($1, now() - $2 * interval '1 day', now() - $2 * interval '1 day')`, [
-      people[key],
-      daysAgo,
-    ]);
+    app.sql(
+      `INSERT INTO sessions (user_id, created_at, last_used_at) VALUES ($1, now() - $2 * interval '1 day', now() - $2 * interval '1 day')`,
+      [people[key], daysAgo],
+    );
   await session('a1', 10);
   await session('a2', 100);
   await session('a5', 1);

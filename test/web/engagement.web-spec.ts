@@ -31,7 +31,10 @@ describe('web: engagement dashboard', () => {
 
     const superMembers = page.getByRole('region', { name: 'Super-membres' });
     await superMembers.getByRole('link', { name: 'Bruno A2' }).waitFor();
-    await page.getByRole('region', { name: 'Associations en sommeil' }).getByRole('link', { name: 'Club Gamma' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Associations en sommeil' })
+      .getByRole('link', { name: 'Club Gamma' })
+      .waitFor();
     await page.getByRole('img', { name: 'Contributeurs par association' }).waitFor();
 
     const table = page.getByRole('table');

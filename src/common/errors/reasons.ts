@@ -135,7 +135,8 @@ export const REASONS = {
   },
   NOT_ORGANIZATION_ADMIN_OR_STAFF: {
     code: 'FORBIDDEN',
-    meaning: 'Only the admins and staff of the organisation or of an organisation above it may do this (engagement figures).',
+    meaning:
+      'Only the admins and staff of the organisation or of an organisation above it may do this (engagement figures).',
   },
 } as const satisfies Record<string, { code: string; meaning: string }>;
 

@@ -100,7 +100,7 @@ export class EngagementModel {
   @Field(() => Float, {
     nullable: true,
     description:
-      "Share of the announcement deliveries to these people in the window that were read (read / audience); null when there were none, or when this server has no announcements.",
+      'Share of the announcement deliveries to these people in the window that were read (read / audience); null when there were none, or when this server has no announcements.',
   })
   announcementReach!: number | null;
   @Field(() => [AssociationEngagementModel], {

@@ -70,17 +70,15 @@ export class EngagementService {
     const total = units.get(organizationId);
     const organization = orgs.get(organizationId)!;
     const superMembers = result.top
-      .map(
-        (row): ContributorScoreModel => ({
-          userId: row.user_id,
-          score: row.score,
-          posts: row.posts,
-          comments: row.comments,
-          answers: row.answers,
-          acceptedAnswers: row.accepted,
-          eventsAttended: row.events,
-        }),
-      )
+      .map((row): ContributorScoreModel => ({
+        userId: row.user_id,
+        score: row.score,
+        posts: row.posts,
+        comments: row.comments,
+        answers: row.answers,
+        acceptedAnswers: row.accepted,
+        eventsAttended: row.events,
+      }))
       // Staff see the figures, not who the others are: only their own entry.
       .filter((entry) => role === 'admin' || entry.userId === viewerId);
     const byAssociation = result.associations

@@ -26,13 +26,7 @@ export function BarChart({ title, bars, max }: { title: string; bars: Bar[]; max
       </p>
     );
   return (
-    <svg
-      className="engagement-chart"
-      role="img"
-      aria-label={title}
-      width="100%"
-      height={height}
-    >
+    <svg className="engagement-chart" role="img" aria-label={title} width="100%" height={height}>
       {bars.map((bar, i) => {
         const y = i * ROW;
         const width = bar.value === null ? 0 : ((100 - LABEL_WIDTH - 12) * bar.value) / top;
@@ -48,7 +42,13 @@ export function BarChart({ title, bars, max }: { title: string; bars: Bar[]; max
               height={ROW - 12}
               className="engagement-chart-track"
             />
-            <rect x={`${LABEL_WIDTH}%`} y={y + 6} width={`${width}%`} height={ROW - 12} className="engagement-chart-bar" />
+            <rect
+              x={`${LABEL_WIDTH}%`}
+              y={y + 6}
+              width={`${width}%`}
+              height={ROW - 12}
+              className="engagement-chart-bar"
+            />
             <text
               x={`${LABEL_WIDTH + width + 1}%`}
               y={y + ROW / 2}

@@ -107,7 +107,11 @@ function Figures({ engagement }: { engagement: Engagement }) {
       </h2>
       <dl className="engagement-cards">
         <Figure label={t`Personnes`} value={formatCount(e.people)} detail={t`membres ici ou en dessous`} />
-        <Figure label={t`Contributeurs`} value={formatCount(e.contributors)} detail={t`ont publié, commenté, demandé ou répondu`} />
+        <Figure
+          label={t`Contributeurs`}
+          value={formatCount(e.contributors)}
+          detail={t`ont publié, commenté, demandé ou répondu`}
+        />
         <Figure label={t`Lecteurs actifs`} value={formatCount(e.activeReaders)} detail={t`se sont connectés`} />
         <Figure label={t`Nouveaux membres`} value={formatCount(e.newMembers)} />
         <Figure
@@ -157,9 +161,7 @@ function SuperMembers({ engagement }: { engagement: Engagement }) {
         <Trans>Super-membres</Trans>
       </h2>
       <p className="muted engagement-note">
-        <Trans>
-          Points : réponse acceptée 5, autre réponse 3, publication 2, commentaire 1, événement suivi 1.
-        </Trans>
+        <Trans>Points : réponse acceptée 5, autre réponse 3, publication 2, commentaire 1, événement suivi 1.</Trans>
       </p>
       {engagement.superMembers.length === 0 ? (
         <p>
