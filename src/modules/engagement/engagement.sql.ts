@@ -72,7 +72,7 @@ used AS (
    WHERE s.last_used_at >= (SELECT earliest FROM params)
    GROUP BY s.user_id
 ),
-asked AS (
+asked AS MATERIALIZED (
   SELECT q.author_id AS user_id,
          CASE WHEN f.first_at IS NULL THEN 'Infinity'::float8
               ELSE extract(epoch FROM f.first_at - q.created_at)::float8 / 3600 END AS hours

@@ -29,7 +29,7 @@ export function BarChart({ title, bars, max }: { title: string; bars: Bar[]; max
     <svg className="engagement-chart" role="img" aria-label={title} width="100%" height={height}>
       {bars.map((bar, i) => {
         const y = i * ROW;
-        const width = bar.value === null ? 0 : ((100 - LABEL_WIDTH - 12) * bar.value) / top;
+        const width = bar.value === null ? 0 : ((100 - LABEL_WIDTH - 22) * bar.value) / top;
         return (
           <g key={bar.key}>
             <text x="0" y={y + ROW / 2} dominantBaseline="middle" className="engagement-chart-label">
@@ -38,7 +38,7 @@ export function BarChart({ title, bars, max }: { title: string; bars: Bar[]; max
             <rect
               x={`${LABEL_WIDTH}%`}
               y={y + 6}
-              width={`${100 - LABEL_WIDTH - 12}%`}
+              width={`${100 - LABEL_WIDTH - 22}%`}
               height={ROW - 12}
               className="engagement-chart-track"
             />

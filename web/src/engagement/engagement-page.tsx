@@ -1,3 +1,5 @@
+import { i18n } from '@lingui/core';
+import { msg, plural } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useId } from 'react';
@@ -139,7 +141,7 @@ function AnswerTimes({ engagement }: { engagement: Engagement }) {
   const hours = [
     { key: 'median', label: t`Médiane`, value: engagement.medianHoursToFirstAnswer },
     { key: 'p80', label: t`80 % des questions`, value: engagement.p80HoursToFirstAnswer },
-    { key: 'target', label: t`Objectif`, value: 48 },
+    { key: 'target', label: t`Objectif (48 h)`, value: 48 },
   ];
   return (
     <section aria-labelledby="engagement-times-title" className="engagement-section">
@@ -152,6 +154,16 @@ function AnswerTimes({ engagement }: { engagement: Engagement }) {
       />
     </section>
   );
+}
+
+function scoreDetail(entry: Engagement['superMembers'][number]): string {
+  const points = plural(entry.score, { one: '# point', other: '# points' });
+  const answers = plural(entry.answers, { one: '# réponse', other: '# réponses' });
+  const accepted = plural(entry.acceptedAnswers, { one: '# acceptée', other: '# acceptées' });
+  const posts = plural(entry.posts, { one: '# publication', other: '# publications' });
+  const comments = plural(entry.comments, { one: '# commentaire', other: '# commentaires' });
+  const events = plural(entry.eventsAttended, { one: '# événement', other: '# événements' });
+  return i18n._(msg`${points} : ${answers} (${accepted}), ${posts}, ${comments}, ${events}`);
 }
 
 function SuperMembers({ engagement }: { engagement: Engagement }) {
@@ -174,12 +186,7 @@ function SuperMembers({ engagement }: { engagement: Engagement }) {
               <Link to="/personnes/$id" params={{ id: entry.user.id }}>
                 {entry.user.displayName}
               </Link>{' '}
-              <span className="muted">
-                <Trans>
-                  {entry.score} points ({entry.answers} réponses dont {entry.acceptedAnswers} acceptées, {entry.posts}{' '}
-                  publications, {entry.comments} commentaires)
-                </Trans>
-              </span>
+              <span className="muted">{scoreDetail(entry)}</span>
             </li>
           ))}
         </ol>
