@@ -41,8 +41,9 @@ contributions AS (
   SELECT author_id, created_at, 'QUESTION' FROM questions
    WHERE created_at >= (SELECT earliest FROM params) AND deleted_at IS NULL
   UNION ALL
-  SELECT a.author_id, a.created_at, CASE WHEN q.accepted_answer_id = a.id THEN 'ACCEPTED' ELSE 'ANSWER' END
-    FROM answers a JOIN questions q ON q.id = a.question_id AND q.deleted_at IS NULL
+  SELECT a.author_id, a.created_at, CASE WHEN q.accepted_answer_id IS NULL THEN 'ANSWER' ELSE 'ACCEPTED' END
+    FROM answers a
+    LEFT JOIN questions q ON q.accepted_answer_id = a.id AND q.deleted_at IS NULL
    WHERE a.created_at >= (SELECT earliest FROM params) AND a.deleted_at IS NULL
 ),
 attended AS (/*ATTENDED*/ SELECT NULL::uuid AS user_id, 0 AS events WHERE false),
