@@ -37,6 +37,7 @@ import { DomainEventsModule } from './common/events/domain-events';
 import { JobsModule } from './infra/jobs/jobs.module';
 import { PersonalDataModule } from './common/personal-data/personal-data.module';
 import { WebSessionModule } from './modules/auth/web-session.module';
+import { EventsModule } from './modules/events/events.module';
 import { EngagementModule } from './modules/engagement/engagement.module';
 
 @Global()
@@ -112,6 +113,7 @@ export class AppModule {
         AuditQueriesModule,
         PrivacyModule,
         WebSessionModule,
+        EventsModule,
         EngagementModule,
       ],
       controllers: [HealthController],

@@ -1,7 +1,7 @@
 import { allows, GroupStanding, mayReadContent } from './group-policy';
 
 /** What people write in groups: each has an author (null once erased) and lives in one group. */
-export type ContributionKind = 'post' | 'comment' | 'question' | 'answer';
+export type ContributionKind = 'post' | 'comment' | 'question' | 'answer' | 'event';
 
 export interface Contribution {
   id: string;

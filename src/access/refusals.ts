@@ -50,6 +50,10 @@ export const REFUSALS = {
     reason: 'NOT_ORGANIZATION_MEMBER',
     message: "Only the organisation's members may create its groups",
   },
+  'event.delete': {
+    reason: 'NOT_AUTHOR_OR_MODERATOR',
+    message: "Only the event's author and the group's moderators may change or cancel it",
+  },
   'organization.readEngagement': {
     reason: 'NOT_ORGANIZATION_ADMIN_OR_STAFF',
     message: 'Only the admins and staff of this organisation or of a parent organisation may see its engagement',

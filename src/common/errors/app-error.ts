@@ -54,6 +54,7 @@ const NOT_FOUND = {
   Membership: 'MEMBERSHIP_NOT_FOUND',
   'Join request': 'JOIN_REQUEST_NOT_FOUND',
   Invitation: 'INVITATION_NOT_FOUND',
+  Event: 'EVENT_NOT_FOUND',
 } as const satisfies Record<string, Reason>;
 
 /** Also what unreadable content answers: indistinguishable from absence. */

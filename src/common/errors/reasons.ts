@@ -133,6 +133,14 @@ export const REASONS = {
     code: 'INTERNAL_SERVER_ERROR',
     meaning: 'An unexpected error: it is logged with the request id (`x-request-id`).',
   },
+
+  EVENT_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No such event, or one you may not read.' },
+  EVENT_ENDS_BEFORE_START: {
+    code: 'BAD_USER_INPUT',
+    meaning: 'An event must end after it starts; `fields` names `endsAt`.',
+  },
+  EVENT_CANCELLED: { code: 'BAD_USER_INPUT', meaning: 'The event was cancelled: nobody can answer it any more.' },
+  EVENT_PAST: { code: 'BAD_USER_INPUT', meaning: 'The event is over: nobody can answer it any more.' },
   NOT_ORGANIZATION_ADMIN_OR_STAFF: {
     code: 'FORBIDDEN',
     meaning:

@@ -66,6 +66,13 @@ export interface DomainEventMap {
     actorId: string;
   };
   'answer.voted': { answerId: string };
+
+  'event.created': { eventId: string; groupId: string; authorId: string };
+  'event.updated': { eventId: string; groupId: string; actorId: string };
+  /** `attendeeIds`: the people GOING or WAITLISTED when it was cancelled. */
+  'event.cancelled': { eventId: string; groupId: string; title: string; actorId: string; attendeeIds: string[] };
+  /** Someone left the waitlist for a place (another person withdrew, or the capacity grew). */
+  'event.promoted': { eventId: string; groupId: string; title: string; userIds: string[] };
 }
 
 export type DomainEventType = keyof DomainEventMap;

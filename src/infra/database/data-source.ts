@@ -7,6 +7,7 @@ import { Conversations1764300000000 } from './migrations/1764300000000-conversat
 import { PrivacyAudit1764400000000 } from './migrations/1764400000000-privacy-audit';
 import { Jobs1764500000000 } from './migrations/1764500000000-jobs';
 import { Mail1764613000000 } from './migrations/1764613000000-mail';
+import { Events1764720000000 } from './migrations/1764720000000-events';
 import { Engagement1764760000000 } from './migrations/1764760000000-engagement';
 
 /** Append-only: a schema change is a new migration at the end of this list. */
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   PrivacyAudit1764400000000,
   Jobs1764500000000,
   Mail1764613000000,
+  Events1764720000000,
   Engagement1764760000000,
 ];
 

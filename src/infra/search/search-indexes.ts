@@ -1,8 +1,8 @@
 import type { Settings } from 'meilisearch';
 
-/** The five indexes and their settings, chosen for French content. */
-export type SearchIndex = 'questions' | 'answers' | 'posts' | 'groups' | 'people';
-export const SEARCH_INDEXES: SearchIndex[] = ['questions', 'answers', 'posts', 'groups', 'people'];
+/** The indexes and their settings, chosen for French content. */
+export type SearchIndex = 'questions' | 'answers' | 'posts' | 'groups' | 'people' | 'events';
+export const SEARCH_INDEXES: SearchIndex[] = ['questions', 'answers', 'posts', 'groups', 'people', 'events'];
 
 /** Markers around matches, swapped for <mark> after the text is HTML-escaped, so user text can never inject markup. */
 export const MATCH_START = '\u0002';
@@ -61,4 +61,5 @@ export const INDEX_SETTINGS: Record<SearchIndex, Settings> = {
     searchableAttributes: ['displayName', 'jobTitle', 'skills', 'interests'],
     rankingRules: RANKING,
   },
+  events: { ...common, searchableAttributes: ['title', 'description', 'location'], rankingRules: RANKING },
 };

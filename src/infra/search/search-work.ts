@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { enqueueMany } from '../jobs/enqueue';
 import { jobType } from '../jobs/job-types';
 
-export type SearchKind = 'question' | 'answer' | 'post' | 'group' | 'person';
+export type SearchKind = 'question' | 'answer' | 'post' | 'group' | 'person' | 'event';
 
 /** "Look again at this row": the indexer reads the current row when it runs, so replays are harmless. */
 export interface SearchWork {

@@ -138,6 +138,9 @@ export class NotificationEmailsService {
                    WHERE a.id = n.subject_id AND a.deleted_at IS NULL AND q.deleted_at IS NULL)
                 WHEN 'JOIN_REQUEST' THEN n.subject_id
                 WHEN 'JOIN_APPROVED' THEN n.subject_id
+                WHEN 'EVENT_CANCELLED' THEN (SELECT e.group_id FROM events e WHERE e.id = n.subject_id)
+                WHEN 'EVENT_PROMOTED' THEN (SELECT e.group_id FROM events e WHERE e.id = n.subject_id)
+                WHEN 'EVENT_REMINDER' THEN (SELECT e.group_id FROM events e WHERE e.id = n.subject_id)
               END AS group_id,
               CASE WHEN n.type = 'ANSWER_ACCEPTED' THEN (SELECT a.question_id FROM answers a WHERE a.id = n.subject_id) END
                 AS question_id
@@ -193,6 +196,10 @@ function pathOf(n: Pending): string {
       return n.question_id ? `/questions/${n.question_id}` : '/notifications';
     case 'JOIN_REQUEST':
       return `/groupes/${n.group_id}/membres`;
+    case 'EVENT_CANCELLED':
+    case 'EVENT_PROMOTED':
+    case 'EVENT_REMINDER':
+      return `/evenements/${n.subject_id}`;
     default:
       return n.group_id ? `/groupes/${n.group_id}` : '/notifications';
   }

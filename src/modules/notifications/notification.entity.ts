@@ -1,6 +1,14 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type NotificationTypeValue = 'NEW_COMMENT' | 'JOIN_REQUEST' | 'JOIN_APPROVED' | 'NEW_ANSWER' | 'ANSWER_ACCEPTED';
+export type NotificationTypeValue =
+  | 'NEW_COMMENT'
+  | 'JOIN_REQUEST'
+  | 'JOIN_APPROVED'
+  | 'NEW_ANSWER'
+  | 'ANSWER_ACCEPTED'
+  | 'EVENT_CANCELLED'
+  | 'EVENT_PROMOTED'
+  | 'EVENT_REMINDER';
 
 @Entity('notifications')
 export class NotificationEntity {

@@ -8,6 +8,9 @@ export enum NotificationType {
   JOIN_APPROVED = 'JOIN_APPROVED',
   NEW_ANSWER = 'NEW_ANSWER',
   ANSWER_ACCEPTED = 'ANSWER_ACCEPTED',
+  EVENT_CANCELLED = 'EVENT_CANCELLED',
+  EVENT_PROMOTED = 'EVENT_PROMOTED',
+  EVENT_REMINDER = 'EVENT_REMINDER',
 }
 registerEnumType(NotificationType, {
   name: 'NotificationType',
@@ -18,6 +21,9 @@ registerEnumType(NotificationType, {
     JOIN_APPROVED: { description: "The viewer's request to join was accepted; subject: the group." },
     NEW_ANSWER: { description: "Someone answered the viewer's question; subject: the question." },
     ANSWER_ACCEPTED: { description: "The viewer's answer was accepted; subject: the answer." },
+    EVENT_CANCELLED: { description: 'An event the viewer was going to (or waitlisted for) was cancelled; subject: the event.' },
+    EVENT_PROMOTED: { description: 'A place freed up: the viewer left the waitlist and is going; subject: the event.' },
+    EVENT_REMINDER: { description: 'An event the viewer is going to starts within a day; subject: the event.' },
   },
 });
 

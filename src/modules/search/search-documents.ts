@@ -14,6 +14,7 @@ export const KIND_INDEX: Record<SearchKind, SearchIndex> = {
   post: 'posts',
   group: 'groups',
   person: 'people',
+  event: 'events',
 };
 
 const epoch = (column: string) => `extract(epoch FROM ${column})::bigint`;
@@ -47,9 +48,21 @@ const DOCUMENT_SQL: Record<SearchKind, string> = {
            CASE WHEN ${sharesFieldSql('u', 'interests')} THEN u.interests ELSE '{}' END AS interests,
            ${epoch('u.created_at')} AS "createdAt"
       FROM users u WHERE u.deactivated_at IS NULL AND ${sharesFieldSql('u', 'listed')}`,
+  // Cancelled events leave the index.
+  event: `
+    SELECT e.id, 'EVENT' AS type, e.title, e.description, coalesce(e.location, '') AS location,
+           e.group_id AS "groupId", ${epoch('e.starts_at')} AS "startsAt", ${epoch('e.created_at')} AS "createdAt"
+      FROM events e WHERE e.cancelled_at IS NULL`,
 };
 
-const ALIAS: Record<SearchKind, string> = { question: 'q', answer: 'a', post: 'p', group: 'g', person: 'u' };
+const ALIAS: Record<SearchKind, string> = {
+  question: 'q',
+  answer: 'a',
+  post: 'p',
+  group: 'g',
+  person: 'u',
+  event: 'e',
+};
 
 /** The current documents for these ids; ids without a document must be removed from the index. */
 export async function loadDocuments(

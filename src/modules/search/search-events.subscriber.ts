@@ -38,6 +38,9 @@ const REINDEX: { [T in DomainEventType]?: (event: DomainEventOf<T>) => SearchWor
       : []),
   ],
   'answer.voted': (e) => [{ kind: 'answer', id: e.answerId }],
+  'event.created': (e) => [{ kind: 'event', id: e.eventId }],
+  'event.updated': (e) => [{ kind: 'event', id: e.eventId }],
+  'event.cancelled': (e) => [{ kind: 'event', id: e.eventId }],
 };
 
 /** Search subscribes to the domain events that change what it should return, and queues index work in their transaction. */

@@ -8,6 +8,7 @@ export enum SearchType {
   POST = 'POST',
   GROUP = 'GROUP',
   PERSON = 'PERSON',
+  EVENT = 'EVENT',
 }
 registerEnumType(SearchType, {
   name: 'SearchType',
@@ -20,6 +21,7 @@ registerEnumType(SearchType, {
       description: 'A group, found by name, description and topics (private ones too: their metadata is public).',
     },
     PERSON: { description: 'A person, found by name and by what they share (job title, skills, interests).' },
+    EVENT: { description: 'An event in a group (title, description, place); cancelled ones are not found.' },
   },
 });
 
@@ -57,7 +59,7 @@ export class SearchArgs {
 
   @Field(() => [SearchType], { nullable: true, description: 'All types when omitted.' })
   @IsOptional()
-  @ArrayMaxSize(5)
+  @ArrayMaxSize(10)
   @IsEnum(SearchType, { each: true })
   types?: SearchType[];
 

@@ -14,9 +14,10 @@ const TYPE_INDEX: Record<SearchType, SearchIndex> = {
   POST: 'posts',
   GROUP: 'groups',
   PERSON: 'people',
+  EVENT: 'events',
 };
 /** Indexes of group content, filtered by the access policy. Group names and people are visible to all. */
-const CONTENT: SearchIndex[] = ['questions', 'answers', 'posts'];
+const CONTENT: SearchIndex[] = ['questions', 'answers', 'posts', 'events'];
 
 /** Where a hit's title and snippet come from, per index. */
 const DISPLAY: Record<SearchIndex, { title: string; snippet: string[] }> = {
@@ -25,6 +26,7 @@ const DISPLAY: Record<SearchIndex, { title: string; snippet: string[] }> = {
   posts: { title: 'body', snippet: ['body'] },
   groups: { title: 'name', snippet: ['description', 'name', 'topics'] },
   people: { title: 'displayName', snippet: ['jobTitle', 'skills', 'interests', 'displayName'] },
+  events: { title: 'title', snippet: ['description', 'title', 'location'] },
 };
 
 const escapeHtml = (text: string) =>

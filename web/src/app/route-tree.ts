@@ -9,6 +9,7 @@ import { postsRoutes } from '../posts/routes';
 import { questionsRoutes } from '../questions/routes';
 import { searchRoutes } from '../search/routes';
 import { settingsRoutes } from '../settings/routes';
+import { eventsRoutes } from '../events/routes';
 import { engagementRoutes } from '../engagement/routes';
 import { appLayout, publicLayout, rootRoute } from './layouts';
 
@@ -26,6 +27,7 @@ export const routeTree = rootRoute.addChildren([
     ...notificationsRoutes,
     ...settingsRoutes,
     ...adminRoutes,
+    ...eventsRoutes,
     ...engagementRoutes,
   ]),
 ]);

@@ -134,6 +134,11 @@ export function GroupPage() {
                 </Link>
               </li>
               <li>
+                <Link to="/groupes/$id/evenements" params={{ id }} activeProps={{ 'aria-current': 'page' }}>
+                  <Trans>Événements</Trans>
+                </Link>
+              </li>
+              <li>
                 <Link to="/groupes/$id/membres" params={{ id }} activeProps={{ 'aria-current': 'page' }}>
                   <Trans>Membres</Trans>
                   {pendingCount > 0 ? (

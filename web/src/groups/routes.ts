@@ -40,7 +40,20 @@ export const groupAboutRoute = createRoute({
   component: lazyRouteComponent(() => import('./group-about-tab'), 'GroupAboutTab'),
 });
 
+/** The group's events: the events feature's component. */
+export const groupEventsRoute = createRoute({
+  getParentRoute: () => groupRoute,
+  path: 'evenements',
+  component: lazyRouteComponent(() => import('../events/group-events-tab'), 'GroupEventsTab'),
+});
+
 export const groupsRoutes = [
   groupsRoute,
-  groupRoute.addChildren([groupPostsRoute, groupQuestionsRoute, groupMembersRoute, groupAboutRoute]),
+  groupRoute.addChildren([
+    groupPostsRoute,
+    groupQuestionsRoute,
+    groupMembersRoute,
+    groupAboutRoute,
+    groupEventsRoute,
+  ]),
 ] as const;

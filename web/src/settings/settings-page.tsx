@@ -9,6 +9,7 @@ import { EmailPreferences } from './email-preferences';
 import { MyDataSection } from './my-data-section';
 import { PasswordSection } from './password-section';
 import { ProfileSection } from './profile-section';
+import { CalendarSection } from '../events/calendar-section';
 import './settings.css';
 
 export const SettingsMeQuery = graphql(`
@@ -91,6 +92,11 @@ export function SettingsPage() {
             </SectionLink>
           </li>
           <li>
+            <SectionLink target="parametres-agenda">
+              <Trans>Agenda</Trans>
+            </SectionLink>
+          </li>
+          <li>
             <SectionLink target="parametres-donnees">
               <Trans>Mes données</Trans>
             </SectionLink>
@@ -116,6 +122,7 @@ export function SettingsPage() {
       )}
       <PasswordSection />
       <EmailPreferences />
+      <CalendarSection />
       <MyDataSection />
     </div>
   );

@@ -72,6 +72,11 @@ export function AccountMenu({ displayName, administers }: { displayName?: string
               <Trans>Paramètres</Trans>
             </Link>
           </li>
+          <li>
+            <Link to="/evenements" onClick={() => setOpen(false)}>
+              <Trans>Événements</Trans>
+            </Link>
+          </li>
           {administers ? (
             <li>
               <Link to="/admin" onClick={() => setOpen(false)}>

@@ -46,6 +46,10 @@ export const reasonMessages: Record<string, MessageDescriptor> = {
   JOIN_REQUEST_NOT_FOUND: msg`Cette demande n'est plus en attente (retirée ou déjà traitée). Rechargez la page.`,
   RESET_TOKEN_INVALID: msg`Ce lien n'est plus valable : il a expiré (il dure une heure), a déjà servi, ou est incomplet. Demandez un nouveau lien.`,
   INVITATION_CLOSED: msg`Cette invitation a déjà été acceptée ou annulée : elle ne peut plus être renvoyée. Invitez à nouveau la personne si besoin.`,
+  EVENT_NOT_FOUND: msg`Cet événement n'existe pas ou ne vous est pas accessible. Vérifiez le lien ou revenez à vos événements.`,
+  EVENT_ENDS_BEFORE_START: msg`L'événement doit finir après son début : vérifiez la date et l'heure de fin.`,
+  EVENT_CANCELLED: msg`Cet événement a été annulé : on ne peut plus s'y inscrire. Rechargez la page.`,
+  EVENT_PAST: msg`Cet événement est terminé : on ne peut plus s'y inscrire ni s'en désinscrire.`,
   NOT_ORGANIZATION_ADMIN_OR_STAFF: msg`Seuls les administrateurs et salariés de cette organisation (ou d'une organisation au-dessus) peuvent voir son engagement. Adressez-vous à l'un d'eux.`,
 };
 
