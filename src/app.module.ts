@@ -37,6 +37,8 @@ import { DomainEventsModule } from './common/events/domain-events';
 import { JobsModule } from './infra/jobs/jobs.module';
 import { PersonalDataModule } from './common/personal-data/personal-data.module';
 import { WebSessionModule } from './modules/auth/web-session.module';
+import { MembersModule } from './modules/members/members.module';
+import { AnnouncementsModule } from './modules/announcements/announcements.module';
 import { EventsModule } from './modules/events/events.module';
 import { EngagementModule } from './modules/engagement/engagement.module';
 
@@ -113,6 +115,8 @@ export class AppModule {
         AuditQueriesModule,
         PrivacyModule,
         WebSessionModule,
+        MembersModule,
+        AnnouncementsModule,
         EventsModule,
         EngagementModule,
       ],

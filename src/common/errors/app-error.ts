@@ -54,6 +54,9 @@ const NOT_FOUND = {
   Membership: 'MEMBERSHIP_NOT_FOUND',
   'Join request': 'JOIN_REQUEST_NOT_FOUND',
   Invitation: 'INVITATION_NOT_FOUND',
+  Segment: 'SEGMENT_NOT_FOUND',
+  'Member import': 'MEMBER_IMPORT_NOT_FOUND',
+  Announcement: 'ANNOUNCEMENT_NOT_FOUND',
   Event: 'EVENT_NOT_FOUND',
 } as const satisfies Record<string, Reason>;
 

@@ -76,6 +76,8 @@ export const REASONS = {
   MEMBERSHIP_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'The person is not a member there.' },
   JOIN_REQUEST_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No pending request from that person.' },
   INVITATION_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No such invitation (or not one you manage).' },
+  SEGMENT_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No such segment (or not one you manage).' },
+  MEMBER_IMPORT_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No such member import (or not one you manage).' },
 
   INVALID_INPUT: {
     code: 'BAD_USER_INPUT',
@@ -92,6 +94,22 @@ export const REASONS = {
   RESET_TOKEN_INVALID: {
     code: 'BAD_USER_INPUT',
     meaning: 'The password reset link is unknown, expired (after one hour) or already used: ask for a new one.',
+  },
+  CSV_NOT_UTF8: {
+    code: 'BAD_USER_INPUT',
+    meaning: 'The CSV file is not UTF-8 text (save it as "CSV UTF-8"); nothing was imported.',
+  },
+  CSV_NO_EMAIL_COLUMN: {
+    code: 'BAD_USER_INPUT',
+    meaning: 'The CSV file has no `email` column in its first line; nothing was imported.',
+  },
+  CSV_TOO_MANY_ROWS: {
+    code: 'BAD_USER_INPUT',
+    meaning: 'The CSV file has more than 10,000 rows (or is over 5 MB): split it; nothing was imported.',
+  },
+  DUES_PERIOD_OVERLAP: {
+    code: 'BAD_USER_INPUT',
+    meaning: 'The period overlaps a dues payment already recorded for this member: `fields` names periodStart.',
   },
 
   LAST_OWNER: { code: 'CONFLICT', meaning: 'A group must keep at least one owner: name another one first.' },
@@ -112,6 +130,7 @@ export const REASONS = {
     code: 'CONFLICT',
     meaning: 'The invitation was accepted or revoked: it cannot be sent again (invite the person anew).',
   },
+  SEGMENT_BUILT_IN: { code: 'CONFLICT', meaning: 'A built-in segment cannot be deleted.' },
 
   RATE_LIMITED: { code: 'RATE_LIMITED', meaning: 'Too many attempts: retry after `extensions.retryAfter` seconds.' },
 
@@ -132,6 +151,11 @@ export const REASONS = {
   INTERNAL_ERROR: {
     code: 'INTERNAL_SERVER_ERROR',
     meaning: 'An unexpected error: it is logged with the request id (`x-request-id`).',
+  },
+  ANNOUNCEMENT_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No such announcement, or one you did not receive.' },
+  ANNOUNCEMENT_AUDIENCE_EMPTY: {
+    code: 'BAD_USER_INPUT',
+    meaning: 'The segment chosen for an announcement has nobody in it today; `fields` names `segmentId`.',
   },
 
   EVENT_NOT_FOUND: { code: 'NOT_FOUND', meaning: 'No such event, or one you may not read.' },

@@ -20,6 +20,8 @@ export interface DomainEventMap {
 
   'invitation.created': { invitationId: string; organizationId: string; actorId: string; role: string };
   'invitation.revoked': { invitationId: string; organizationId: string; actorId: string };
+  /** The membership exists now (what an import noted on the invitation is applied to it). */
+  'invitation.accepted': { invitationId: string; organizationId: string; userId: string };
   'member.role_changed': { organizationId: string; userId: string; actorId: string; from: string; to: string };
   'member.removed': { organizationId: string; userId: string; actorId: string; role: string };
 

@@ -7,6 +7,8 @@ import { Conversations1764300000000 } from './migrations/1764300000000-conversat
 import { PrivacyAudit1764400000000 } from './migrations/1764400000000-privacy-audit';
 import { Jobs1764500000000 } from './migrations/1764500000000-jobs';
 import { Mail1764613000000 } from './migrations/1764613000000-mail';
+import { MembersDues1764700000000 } from './migrations/1764700000000-members-dues';
+import { Announcements1764710000000 } from './migrations/1764710000000-announcements';
 import { Events1764720000000 } from './migrations/1764720000000-events';
 import { Engagement1764760000000 } from './migrations/1764760000000-engagement';
 
@@ -19,6 +21,8 @@ export const MIGRATIONS = [
   PrivacyAudit1764400000000,
   Jobs1764500000000,
   Mail1764613000000,
+  MembersDues1764700000000,
+  Announcements1764710000000,
   Events1764720000000,
   Engagement1764760000000,
 ];

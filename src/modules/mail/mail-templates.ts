@@ -9,7 +9,7 @@ export interface MailContent {
   html: string;
 }
 
-type Block =
+export type Block =
   | { kind: 'p'; text: string }
   | { kind: 'button'; label: string; url: string }
   | { kind: 'items'; items: { text: string; url: string; when?: string }[] }
@@ -92,7 +92,7 @@ function textBlock(block: Block): string {
   }
 }
 
-function render(subject: string, heading: string, blocks: Block[], footer: Block[] = []): MailContent {
+export function render(subject: string, heading: string, blocks: Block[], footer: Block[] = []): MailContent {
   const all = [...blocks, ...footer];
   const html =
     `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">` +

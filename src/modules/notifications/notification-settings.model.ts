@@ -1,5 +1,5 @@
 import { Field, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsEnum, IsOptional } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsOptional } from 'class-validator';
 import { NotificationTypeValue } from './notification.entity';
 import { NotificationType } from './notification.model';
 
@@ -31,6 +31,15 @@ export class NotificationSettingsModel {
     description: 'Kinds of notification never e-mailed (they still appear in the app).',
   })
   mutedTypes!: NotificationTypeValue[];
+
+  @Field({
+    description:
+      "Announcements of the viewer's organisations are also e-mailed (default true); they always appear in the app.",
+  })
+  emailAnnouncements!: boolean;
+
+  @Field({ description: 'Dues renewal reminders are e-mailed (default true).' })
+  emailRenewalReminders!: boolean;
 }
 
 @InputType('UpdateNotificationSettingsInput', { description: 'What to change; omitted fields stay as they are.' })
@@ -46,4 +55,14 @@ export class UpdateNotificationSettingsInput {
   @ArrayMaxSize(20)
   @IsEnum(NotificationType, { each: true })
   mutedTypes?: NotificationTypeValue[];
+
+  @Field(() => Boolean, { nullable: true, description: 'Receive announcements by e-mail too.' })
+  @IsOptional()
+  @IsBoolean()
+  emailAnnouncements?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Receive dues renewal reminders by e-mail.' })
+  @IsOptional()
+  @IsBoolean()
+  emailRenewalReminders?: boolean;
 }

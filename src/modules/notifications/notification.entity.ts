@@ -8,7 +8,8 @@ export type NotificationTypeValue =
   | 'ANSWER_ACCEPTED'
   | 'EVENT_CANCELLED'
   | 'EVENT_PROMOTED'
-  | 'EVENT_REMINDER';
+  | 'EVENT_REMINDER'
+  | 'ANNOUNCEMENT';
 
 @Entity('notifications')
 export class NotificationEntity {

@@ -17,7 +17,7 @@ export const NOTIFICATIONS_PERSONAL_DATA: PersonalDataDeclaration = {
       columns: { user_id: 'delete' },
       export: {
         key: 'notificationSettings',
-        sql: 'SELECT email_frequency, muted_types, updated_at FROM notification_settings WHERE user_id = $1',
+        sql: 'SELECT email_frequency, muted_types, email_announcements, email_renewal_reminders, updated_at FROM notification_settings WHERE user_id = $1',
         single: true,
       },
     },

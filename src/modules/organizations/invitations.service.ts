@@ -67,29 +67,58 @@ export class InvitationsService {
       [input.organizationId, email],
     )) as unknown[];
     if (alreadyMember) throw new ConflictError('ALREADY_MEMBER', 'This person is already a member of the organisation');
-    const token = randomBytes(32).toString('base64url');
-    const invitation = await this.db.transaction(async (manager) => {
-      const repository = manager.getRepository(InvitationEntity);
-      const saved = await repository.save(
-        repository.create({
-          organizationId: input.organizationId,
-          email,
-          role: input.role,
-          tokenHash: sha256(token),
-          invitedBy: viewerId,
-          expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 3600 * 1000),
-        }),
-      );
-      await this.events.publish(manager, {
-        type: 'invitation.created',
-        invitationId: saved.id,
+    return this.db.transaction((manager) =>
+      this.createInvitation(manager, {
         organizationId: input.organizationId,
-        actorId: viewerId,
+        email,
         role: input.role,
-      });
-      await this.queueInvitationMail(manager, saved, token);
-      return saved;
+        invitedBy: viewerId,
+      }),
+    );
+  }
+
+  /**
+   * Creates an invitation and queues its e-mail in the caller's transaction (the caller checked
+   * the inviter's rights). `categories` and `duesPaidUntil` (from a member import) are applied to
+   * the membership when the invitation is accepted.
+   */
+  async createInvitation(
+    manager: EntityManager,
+    spec: {
+      organizationId: string;
+      email: string;
+      role: InvitationEntity['role'];
+      invitedBy: string;
+      categories?: string[];
+      duesPaidUntil?: string | null;
+    },
+  ): Promise<{ invitation: InvitationEntity; token: string }> {
+    const token = randomBytes(32).toString('base64url');
+    const repository = manager.getRepository(InvitationEntity);
+    const invitation = await repository.save(
+      repository.create({
+        organizationId: spec.organizationId,
+        email: normalizeEmail(spec.email),
+        role: spec.role,
+        tokenHash: sha256(token),
+        invitedBy: spec.invitedBy,
+        expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 24 * 3600 * 1000),
+      }),
+    );
+    if (spec.categories?.length || spec.duesPaidUntil)
+      await manager.query('UPDATE invitations SET categories = $2::text[], dues_paid_until = $3::date WHERE id = $1', [
+        invitation.id,
+        spec.categories ?? [],
+        spec.duesPaidUntil ?? null,
+      ]);
+    await this.events.publish(manager, {
+      type: 'invitation.created',
+      invitationId: invitation.id,
+      organizationId: spec.organizationId,
+      actorId: spec.invitedBy,
+      role: spec.role,
     });
+    await this.queueInvitationMail(manager, invitation, token);
     return { invitation, token };
   }
 
@@ -201,6 +230,12 @@ export class InvitationsService {
       }
       await manager.query(`UPDATE invitations SET accepted_by = $2 WHERE id = $1`, [invitation.id, user.id]);
       await this.organizations.addMember(manager, invitation.organization_id, user.id, invitation.role);
+      await this.events.publish(manager, {
+        type: 'invitation.accepted',
+        invitationId: invitation.id,
+        organizationId: invitation.organization_id,
+        userId: user.id,
+      });
       return this.sessions.open(user.id, client, manager);
     });
   }

@@ -30,7 +30,7 @@ export const ORGANIZATIONS_PERSONAL_DATA: PersonalDataDeclaration = {
       columns: { user_id: 'delete' },
       export: {
         key: 'organizationMemberships',
-        sql: `SELECT o.id AS organization_id, o.name, m.role, m.created_at
+        sql: `SELECT o.id AS organization_id, o.name, m.role, m.categories, m.created_at
                 FROM organization_memberships m JOIN organizations o ON o.id = m.organization_id WHERE m.user_id = $1`,
       },
     },

@@ -211,6 +211,11 @@ function OrganizationAdmin({ id, welcome }: { id: string; welcome: boolean }) {
           <Trans>Engagement</Trans>
         </Link>
       </p>
+      <p>
+        <Link to="/admin/organisations/$id/annonces" params={{ id }}>
+          <Trans>Annonces aux membres</Trans>
+        </Link>
+      </p>
 
       {welcome && organization.kind === 'ASSOCIATION' ? (
         <section className="admin-section admin-welcome" aria-labelledby="admin-welcome-title">

@@ -1,4 +1,5 @@
 import { adminRoutes } from '../admin/routes';
+import { announcementsRoutes } from '../announcements/routes';
 import { authRoutes } from '../auth/routes';
 import { feedRoutes } from '../feed/routes';
 import { groupsRoutes } from '../groups/routes';
@@ -27,6 +28,7 @@ export const routeTree = rootRoute.addChildren([
     ...notificationsRoutes,
     ...settingsRoutes,
     ...adminRoutes,
+    ...announcementsRoutes,
     ...eventsRoutes,
     ...engagementRoutes,
   ]),

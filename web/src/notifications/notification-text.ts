@@ -37,6 +37,8 @@ export function useNotificationSentence() {
           return name
             ? t`${actor} a accepté votre demande : vous faites partie du groupe « ${name} »`
             : t`${actor} a accepté votre demande pour rejoindre le groupe`;
+        case 'ANNOUNCEMENT':
+          return name ? t`Nouvelle annonce de « ${name} »` : t`Nouvelle annonce`;
         default:
           return n.text;
       }
@@ -62,6 +64,8 @@ export function notificationPath(n: NotificationLike): string | undefined {
       return `/groupes/${id}`;
     case 'NEW_MESSAGE':
       return `/messages/${id}`;
+    case 'ANNOUNCEMENT':
+      return `/annonces/${id}`;
     default:
       return undefined;
   }

@@ -15,6 +15,8 @@ const EmailPreferencesQuery = graphql(`
     notificationSettings {
       emailFrequency
       mutedTypes
+      emailAnnouncements
+      emailRenewalReminders
     }
   }
 `);
@@ -24,6 +26,8 @@ const UpdateEmailPreferencesMutation = graphql(`
     updateNotificationSettings(input: $input) {
       emailFrequency
       mutedTypes
+      emailAnnouncements
+      emailRenewalReminders
     }
   }
 `);
@@ -65,8 +69,12 @@ export function EmailPreferences() {
     const emailFrequency = String(form.get('emailFrequency') ?? '') as EmailFrequency;
     const muted = new Set(form.getAll('emailed').map(String));
     const mutedTypes = TYPES.map((type) => type.value).filter((value) => !muted.has(value));
+    const emailAnnouncements = form.get('emailAnnouncements') === 'on';
+    const emailRenewalReminders = form.get('emailRenewalReminders') === 'on';
     const result = await graphqlClient
-      .mutation(UpdateEmailPreferencesMutation, { input: { emailFrequency, mutedTypes } })
+      .mutation(UpdateEmailPreferencesMutation, {
+        input: { emailFrequency, mutedTypes, emailAnnouncements, emailRenewalReminders },
+      })
       .toPromise();
     if (result.error) throw result.error;
     setSaved(true);
@@ -121,6 +129,23 @@ export function EmailPreferences() {
                 <span className="choice-label">{i18n._(type.label)}</span>
               </label>
             ))}
+          </fieldset>
+          <fieldset>
+            <legend>
+              <Trans>Mes associations</Trans>
+            </legend>
+            <label className="choice">
+              <input type="checkbox" name="emailAnnouncements" defaultChecked={settings.emailAnnouncements} />
+              <span className="choice-label">
+                <Trans>Recevoir les annonces par e-mail</Trans>
+              </span>
+            </label>
+            <label className="choice">
+              <input type="checkbox" name="emailRenewalReminders" defaultChecked={settings.emailRenewalReminders} />
+              <span className="choice-label">
+                <Trans>Recevoir les rappels de renouvellement de cotisation</Trans>
+              </span>
+            </label>
           </fieldset>
           <p className="field-hint">
             <Trans>

@@ -73,6 +73,11 @@ export function AccountMenu({ displayName, administers }: { displayName?: string
             </Link>
           </li>
           <li>
+            <Link to="/annonces" onClick={() => setOpen(false)}>
+              <Trans>Annonces</Trans>
+            </Link>
+          </li>
+          <li>
             <Link to="/evenements" onClick={() => setOpen(false)}>
               <Trans>Événements</Trans>
             </Link>

@@ -46,6 +46,8 @@ export const reasonMessages: Record<string, MessageDescriptor> = {
   JOIN_REQUEST_NOT_FOUND: msg`Cette demande n'est plus en attente (retirée ou déjà traitée). Rechargez la page.`,
   RESET_TOKEN_INVALID: msg`Ce lien n'est plus valable : il a expiré (il dure une heure), a déjà servi, ou est incomplet. Demandez un nouveau lien.`,
   INVITATION_CLOSED: msg`Cette invitation a déjà été acceptée ou annulée : elle ne peut plus être renvoyée. Invitez à nouveau la personne si besoin.`,
+  ANNOUNCEMENT_NOT_FOUND: msg`Cette annonce n'existe pas ou ne vous a pas été adressée. Revenez à vos annonces.`,
+  ANNOUNCEMENT_AUDIENCE_EMPTY: msg`Ce segment ne compte personne aujourd'hui : choisissez-en un autre.`,
   EVENT_NOT_FOUND: msg`Cet événement n'existe pas ou ne vous est pas accessible. Vérifiez le lien ou revenez à vos événements.`,
   EVENT_ENDS_BEFORE_START: msg`L'événement doit finir après son début : vérifiez la date et l'heure de fin.`,
   EVENT_CANCELLED: msg`Cet événement a été annulé : on ne peut plus s'y inscrire. Rechargez la page.`,
