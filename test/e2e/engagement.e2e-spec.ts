@@ -28,7 +28,13 @@ interface Engagement extends Figures {
   people: number;
   unansweredQuestions: number;
   organization: { id: string };
-  superMembers: { score: number; acceptedAnswers: number; answers: number; user: { id: string } }[];
+  superMembers: {
+    score: number;
+    acceptedAnswers: number;
+    answers: number;
+    eventsAttended: number;
+    user: { id: string };
+  }[];
   dormantAssociations: { id: string; name: string }[];
   byAssociation: (Figures & { organization: { id: string; name: string } })[];
 }
@@ -67,7 +73,7 @@ describe('engagement', () => {
       unansweredQuestions: 2,
       answeredWithin48hRate: 0.4,
       medianHoursToFirstAnswer: 60,
-      announcementReach: null,
+      announcementReach: 0.75,
     });
     expect(Math.abs(new Date(e.computedAt).getTime() - before)).toBeLessThan(60_000);
   });
@@ -86,11 +92,13 @@ describe('engagement', () => {
     expect(e.superMembers.map((s) => [s.user.id, s.score])).toEqual([
       [f.people.a2, 8],
       [f.people.a1, 8],
-      [f.people.a3, 3],
+      [f.people.a3, 4],
+      [f.people.a5, 3],
       [f.people.b1, 2],
-      [f.people.a5, 1],
     ]);
     expect(e.superMembers[0]).toMatchObject({ acceptedAnswers: 1, answers: 2 });
+    // Events attended: only those held in the window and not cancelled (a1's was cancelled, b1's is to come).
+    expect(e.superMembers.map((s) => s.eventsAttended)).toEqual([0, 0, 1, 2, 0]);
   });
 
   it('breaks the figures down by association below, with every cell under 5 people null', async () => {
@@ -105,6 +113,8 @@ describe('engagement', () => {
       questionsAsked: null,
       answeredWithin48hRate: null,
       medianHoursToFirstAnswer: null,
+      // The announcement reached 3 of its members.
+      announcementReach: null,
     });
     // Beta has 3 members (one of whom posted, asked and logged in): every cell is null.
     for (const cell of [beta, gamma])
@@ -131,7 +141,13 @@ describe('engagement', () => {
     const short = await engagement(admin, f.federation, 7);
     // In 7 days: b1's post and question, a4's question, a1's answer to it, a5's comment;
     // sessions of a5, b1 and the four who logged in.
-    expect(short).toMatchObject({ contributors: 4, activeReaders: 6, questionsAsked: 2, unansweredQuestions: 1 });
+    expect(short).toMatchObject({
+      contributors: 4,
+      activeReaders: 6,
+      questionsAsked: 2,
+      unansweredQuestions: 1,
+      announcementReach: null,
+    });
   });
 
   it("gives an association's admin its own figures, unmasked, and no breakdown", async () => {

@@ -7,7 +7,8 @@ import { TestApp } from './test-app';
  * people 13; contributors 6 (a1..a5, b1); active readers 8; new members 4 (admin, staff,
  * alphaAdmin, member); questions 5 with first answers after 2 h, 10 h, 60 h and two never
  * (a3's own answer does not count): within 48 h 2/5, median 60 h, p80 +infinity → null;
- * scores a2 8 (accepted 5 + answer 3), a1 8 (2 posts, 1 comment, 1 answer), a3 3, b1 2, a5 1.
+ * scores a2 8 (accepted 5 + answer 3), a1 8 (2 posts, 1 comment, 1 answer), a3 4 (answer, event),
+ * a5 3 (comment, 2 events), b1 2; announcement reach 3/4 (Alpha's: 3 people reached, null).
  * Alpha has 8 members, Beta 3 (every cell null), Gamma none and is 100 days old (dormant).
  */
 export interface EngagementFixture {
@@ -131,5 +132,38 @@ export async function seedEngagement(app: TestApp, adminToken: string): Promise<
   await answer(await question('a3', 10), 'a3', 1);
   await answer(await question('a4', 5), 'a1', 2);
   await question('b1', 3);
+
+  // Events: a5 went to two held in the window, a3 to one; cancelled and future ones do not count.
+  const event = async (daysAgo: number, going: string[], cancelled = false) => {
+    const [{ id }] = await app.sql<{ id: string }>(
+      `INSERT INTO events (group_id, title, starts_at, ends_at, cancelled_at)
+       VALUES ($1, 'Assemblée', now() - $2 * interval '1 day', now() - $2 * interval '1 day' + interval '2 hours',
+               CASE WHEN $3 THEN now() END) RETURNING id`,
+      [group, daysAgo, cancelled],
+    );
+    for (const key of going)
+      await app.sql(`INSERT INTO event_rsvps (event_id, user_id, status) VALUES ($1, $2, 'GOING')`, [id, people[key]]);
+  };
+  await event(10, ['a5', 'a3']);
+  await event(40, ['a5']);
+  await event(12, ['a1'], true);
+  await event(-5, ['b1']);
+  // An announcement of the federation 10 days ago to a1, a2, a3 and b1, read by three of them.
+  const [{ id: announcement }] = await app.sql<{ id: string }>(
+    `INSERT INTO announcements (organization_id, title, body, channels, sent_at)
+     VALUES ($1, 'Assemblée générale', 'Venez nombreux', '{IN_APP}', now() - interval '10 days') RETURNING id`,
+    [federation],
+  );
+  for (const [key, read] of [
+    ['a1', true],
+    ['a2', true],
+    ['a3', false],
+    ['b1', true],
+  ] as const)
+    await app.sql(
+      `INSERT INTO announcement_recipients (announcement_id, user_id, sent_at, read_at)
+       VALUES ($1, $2, now() - interval '10 days', CASE WHEN $3 THEN now() - interval '9 days' END)`,
+      [announcement, people[key], read],
+    );
   return { federation, region, alpha, beta, gamma, alphaAdmin, member, staff, people };
 }

@@ -28,6 +28,7 @@ describe('web: engagement dashboard', () => {
     expect(await card('Répondues en moins de 48 h').textContent()).toMatch(/^40\s?%$/);
     expect(await card('Délai médian de première réponse').textContent()).toBe('2,5 jours');
     expect(await card('Délai pour 80 % des questions').textContent()).toBe('—');
+    expect(await card('Portée des annonces').textContent()).toMatch(/^75\s?%$/);
 
     const superMembers = page.getByRole('region', { name: 'Super-membres' });
     await superMembers.getByRole('link', { name: 'Bruno A2' }).waitFor();

@@ -5,6 +5,9 @@
  * Contributions are read from the `*_recent_authors` indexes (created_at INCLUDE author_id):
  * one range scan per table over the window, whatever the size of the organisation.
  *
+ * Events attended: RSVPs GOING to events that started in the window (not cancelled). Announcement
+ * reach: of the announcements delivered to these people in the window, the share they opened.
+ *
  * Hours to a first answer: an unanswered question is +infinity (never dropped), so a percentile
  * that lands on it is null.
  */
@@ -46,7 +49,13 @@ contributions AS (
     LEFT JOIN questions q ON q.accepted_answer_id = a.id AND q.deleted_at IS NULL
    WHERE a.created_at >= (SELECT earliest FROM params) AND a.deleted_at IS NULL
 ),
-attended AS (/*ATTENDED*/ SELECT NULL::uuid AS user_id, 0 AS events WHERE false),
+attended AS (
+  SELECT r.user_id, count(*)::int AS events
+    FROM event_rsvps r JOIN events e ON e.id = r.event_id
+   WHERE r.status = 'GOING' AND e.cancelled_at IS NULL
+     AND e.starts_at >= (SELECT since FROM params) AND e.starts_at <= (SELECT at FROM params)
+   GROUP BY r.user_id
+),
 stats AS (
   SELECT p.user_id,
          count(*) FILTER (WHERE c.kind = 'POST' AND c.created_at >= w.since)::int AS posts,
@@ -84,7 +93,12 @@ asked AS MATERIALIZED (
                           AND a.author_id IS DISTINCT FROM q.author_id) f ON true
    WHERE q.created_at >= (SELECT since FROM params) AND q.deleted_at IS NULL
 ),
-reach AS (/*REACH*/ SELECT NULL::uuid AS user_id, 0 AS delivered, 0 AS read WHERE false),
+reach AS (
+  SELECT r.user_id, count(*)::int AS delivered, count(r.read_at)::int AS read
+    FROM announcement_recipients r JOIN people p ON p.user_id = r.user_id
+   WHERE r.sent_at >= (SELECT since FROM params)
+   GROUP BY r.user_id
+),
 unit_people AS (
   SELECT u.unit_id, count(*)::int AS members,
          count(*) FILTER (WHERE s.contributed)::int AS contributors,

@@ -29,10 +29,17 @@ export class Engagement1764760000000 implements MigrationInterface {
       `CREATE INDEX answers_first ON answers (question_id, created_at) INCLUDE (author_id) WHERE deleted_at IS NULL`,
     );
     await db.query(`CREATE INDEX sessions_last_used ON sessions (last_used_at) INCLUDE (user_id)`);
+    // Events held in a window (attendance), and announcements delivered in it (reach).
+    await db.query(`CREATE INDEX events_held ON events (starts_at) WHERE cancelled_at IS NULL`);
+    await db.query(
+      `CREATE INDEX announcement_recipients_sent ON announcement_recipients (sent_at) INCLUDE (user_id, read_at)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {
     for (const index of [
+      'announcement_recipients_sent',
+      'events_held',
       'sessions_last_used',
       'answers_first',
       'questions_accepted_answer',
