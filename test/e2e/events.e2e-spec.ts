@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import * as ical from 'node-ical';
+import { cliAsync } from '../support/cli';
 import { eventually } from '../support/eventually';
 import { createOrganization, federationId, loginAdmin, newMember, Session } from '../support/fixtures';
 import { errorCode, GraphQLResponse } from '../support/graphql-client';
@@ -66,7 +67,11 @@ describe('events', () => {
     app = await startTestApp();
     admin = await loginAdmin(app);
     const fed = await federationId(app, admin.accessToken);
-    club = await createOrganization(app, admin.accessToken, { name: 'Club de Lyon', kind: 'ASSOCIATION', parentId: fed });
+    club = await createOrganization(app, admin.accessToken, {
+      name: 'Club de Lyon',
+      kind: 'ASSOCIATION',
+      parentId: fed,
+    });
     [owner, member, follower, outsider] = await Promise.all(
       ['Organisatrice Lyon', 'Adhérent Lyon', 'Abonnée Lyon', 'Voisin Lyon'].map((name) =>
         newMember(app, admin.accessToken, club, 'MEMBER', name),
@@ -188,7 +193,10 @@ describe('events', () => {
       const cancelled = await createEvent(owner, { groupId: publicGroup, title: 'Annulée' });
       await run(owner, CANCEL, { id: cancelled });
       const past = await createEvent(owner, { groupId: publicGroup, title: 'Passée' });
-      await app.sql(`UPDATE events SET starts_at = now() - interval '3 hours', ends_at = now() - interval '2 hours' WHERE id = $1`, [past]);
+      await app.sql(
+        `UPDATE events SET starts_at = now() - interval '3 hours', ends_at = now() - interval '2 hours' WHERE id = $1`,
+        [past],
+      );
       for (const [id, reason] of [
         [cancelled, 'EVENT_CANCELLED'],
         [past, 'EVENT_PAST'],
@@ -254,7 +262,10 @@ describe('events', () => {
         .edges;
       expect(told.map((e) => e.node)).toContainEqual({ type: 'EVENT_PROMOTED', subjectId: event });
       // A waitlisted person withdrawing promotes nobody.
-      expect(await run(second.token, RSVP, { e: event, g: false })).toMatchObject({ goingCount: 10, waitlistCount: 38 });
+      expect(await run(second.token, RSVP, { e: event, g: false })).toMatchObject({
+        goingCount: 10,
+        waitlistCount: 38,
+      });
     });
 
     it('promotes in order when the capacity grows, and tells the attendees when it is cancelled', async () => {
@@ -308,7 +319,9 @@ describe('events', () => {
       await run(owner, CANCEL, { id: winter });
       const cancelled = await (await ics(`/events/${winter}.ics`, member.accessToken)).text();
       expect(cancelled).toContain('STATUS:CANCELLED');
-      const [parsed] = Object.values(ical.sync.parseICS(cancelled)).filter((c) => c?.type === 'VEVENT') as ical.VEvent[];
+      const [parsed] = Object.values(ical.sync.parseICS(cancelled)).filter(
+        (c) => c?.type === 'VEVENT',
+      ) as ical.VEvent[];
       expect(parsed.summary).toBe('Galette des rois');
       expect(parsed.location).toBe('Salle des fêtes');
     });
@@ -318,14 +331,20 @@ describe('events', () => {
       expect(url).toMatch(/\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
       expect((await run<{ calendarUrl: string }>(member, '{ me { calendarUrl } }')).calendarUrl).toBe(url);
       // Nobody else's calendarUrl is ever shown.
-      const other = await run<{ calendarUrl: string | null }>(owner, 'query($id: ID!) { user(id: $id) { calendarUrl } }', {
-        id: member.userId,
-      });
+      const other = await run<{ calendarUrl: string | null }>(
+        owner,
+        'query($id: ID!) { user(id: $id) { calendarUrl } }',
+        {
+          id: member.userId,
+        },
+      );
       expect(other.calendarUrl).toBeNull();
       const path = new URL(url).pathname;
       const feed = await fetch(`${app.url}${path}`);
       expect(feed.status).toBe(200);
-      const events = Object.values(ical.sync.parseICS(await feed.text())).filter((c) => c?.type === 'VEVENT') as ical.VEvent[];
+      const events = Object.values(ical.sync.parseICS(await feed.text())).filter(
+        (c) => c?.type === 'VEVENT',
+      ) as ical.VEvent[];
       const uids = events.map((e) => e.uid);
       expect(uids).toEqual(expect.arrayContaining([`${publicEvent}@maillage`, `${privateEvent}@maillage`]));
       const fresh = await run<string>(member, 'mutation { resetCalendarUrl }');
@@ -373,17 +392,28 @@ describe('events', () => {
   it('finds events in search under the same access rules', async () => {
     const hits = async (who: Session) =>
       (await search(app, who.accessToken, 'atelier', { types: ['EVENT' as never] })).hits.map((h) => h.id);
-    await eventually(async () => expect(await hits(member)).toEqual(expect.arrayContaining([publicEvent, privateEvent])));
+    await eventually(async () =>
+      expect(await hits(member)).toEqual(expect.arrayContaining([publicEvent, privateEvent])),
+    );
     expect(await hits(outsider)).toEqual([publicEvent]);
   });
 
   it("puts a person's answers in their export", async () => {
     await run(member, RSVP, { e: publicEvent, g: true });
-    const data = await run<{ events: { rsvps: { event_id: string; status: string }[] } }>(
-      member,
-      '{ exportMyData }',
-    );
+    const data = await run<{ events: { rsvps: { event_id: string; status: string }[] } }>(member, '{ exportMyData }');
     expect(data.events.rsvps).toContainEqual(expect.objectContaining({ event_id: publicEvent, status: 'GOING' }));
+  });
+
+  it('erases answers with the account: the place goes to the next in line; every column is declared', async () => {
+    const event = await createEvent(owner, { groupId: publicGroup, title: 'Visite guidée', capacity: 1 });
+    const leaving = await newMember(app, admin.accessToken, club, 'MEMBER', 'Partante Lyon');
+    await run(leaving, RSVP, { e: event, g: true });
+    expect(await run(member, RSVP, { e: event, g: true })).toMatchObject({ viewerRsvp: 'WAITLISTED' });
+    await run(leaving, 'mutation($p: String!) { deleteMyAccount(password: $p) }', { p: leaving.password });
+    expect(await run(member, EVENT, { id: event })).toMatchObject({ viewerRsvp: 'GOING', goingCount: 1 });
+    expect(await app.sql('SELECT 1 FROM event_rsvps WHERE user_id = $1', [leaving.userId])).toEqual([]);
+    const check = await cliAsync(['personal-data', '--check'], app.env);
+    expect(check.status).toBe(0);
   });
 
   /** People with open sessions, made in SQL: 50 real logins would measure argon2, not RSVPs. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { GroupAccess } from '../../access/group-access.service';
-import { BadInputError } from '../../common/errors/app-error';
+import { BadInputError, NotFoundError } from '../../common/errors/app-error';
 import { DomainEvents } from '../../common/events/domain-events';
 import { RequestLoaders } from '../../common/loaders/request-loaders';
 import { Connection } from '../../common/pagination/connection';
@@ -45,6 +45,7 @@ export class EventRsvps {
         'SELECT id, group_id, title, capacity, ends_at, cancelled_at FROM events WHERE id = $1 FOR UPDATE',
         [eventId],
       )) as LockedEvent[];
+      if (!event) throw new NotFoundError('Event');
       // The caller checked the event readable; answering takes the right to react in its group.
       await this.access.assert(viewerId, event.group_id, 'react', manager);
       if (event.cancelled_at) throw new BadInputError({ eventId: 'the event was cancelled' }, 'EVENT_CANCELLED');
@@ -168,10 +169,7 @@ export class EventRsvps {
       },
     );
     const firstWaiting = page.edges.some((edge) => edge.node.status === 'WAITLISTED')
-      ? await this.waitlistRank(
-          eventId,
-          page.edges.find((edge) => edge.node.status === 'WAITLISTED')!.node.seq,
-        )
+      ? await this.waitlistRank(eventId, page.edges.find((edge) => edge.node.status === 'WAITLISTED')!.node.seq)
       : 0;
     let rank = firstWaiting;
     const edges = page.edges.map((edge) => ({

@@ -142,13 +142,18 @@ export class EventsResolver {
   }
 
   @PublicField()
-  @ResolveField(() => Int, { nullable: true, description: "When the viewer is WAITLISTED: their place in line, from 1." })
+  @ResolveField(() => Int, {
+    nullable: true,
+    description: 'When the viewer is WAITLISTED: their place in line, from 1.',
+  })
   async viewerWaitlistPosition(@Parent() event: EventModel, @Context() ctx: RequestContext): Promise<number | null> {
     return (await this.rsvps.viewerRsvp(ctx.loaders, ctx.viewer!.id, event.id)).position;
   }
 
   @PublicField()
-  @ResolveField(() => Boolean, { description: 'The viewer may change or cancel it (its author or a manager of the group).' })
+  @ResolveField(() => Boolean, {
+    description: 'The viewer may change or cancel it (its author or a manager of the group).',
+  })
   async viewerCanManage(@Parent() event: EventModel, @Context() ctx: RequestContext): Promise<boolean> {
     const standing = await this.access.standing(ctx.loaders, ctx.viewer!.id, event.groupId);
     return !!standing && allowsContribution(ctx.viewer!.id, { ...event }, standing, 'delete');

@@ -118,10 +118,10 @@ export class EventsService {
   /** Its author, or the group's managers. More places promote the waitlist, in order. */
   async update(viewerId: string, input: UpdateEventInput): Promise<EventEntity> {
     return this.db.transaction(async (manager) => {
+      // The same lock as RSVPs, taken before reading: a change and an answer never interleave.
+      await manager.query('SELECT 1 FROM events WHERE id = $1 FOR UPDATE', [input.id]);
       const { event, standing } = await this.readable(viewerId, input.id, manager);
       this.contributions.require(viewerId, event, standing, 'event.delete');
-      // The same lock as RSVPs: a capacity change and an answer never interleave.
-      await manager.query('SELECT 1 FROM events WHERE id = $1 FOR UPDATE', [event.id]);
       const startsAt = input.startsAt ?? event.startsAt;
       const endsAt = input.endsAt ?? event.endsAt;
       checkTimes(startsAt, endsAt);
@@ -208,11 +208,7 @@ export class EventsService {
   async upcoming(viewerId: string, first: number, after?: string, now = new Date()): Promise<Connection<EventEntity>> {
     const page = await keysetPage<{ id: string }>(this.db.manager, {
       select: 'SELECT e.id FROM events e',
-      where: [
-        'e.cancelled_at IS NULL',
-        'e.ends_at >= $2',
-        viewerEventsSql(this.access.readableGroupSql('g', '$1')),
-      ],
+      where: ['e.cancelled_at IS NULL', 'e.ends_at >= $2', viewerEventsSql(this.access.readableGroupSql('g', '$1'))],
       params: [viewerId, now],
       ...SOONEST,
       first,

@@ -23,7 +23,9 @@ registerEnumType(NotificationType, {
     NEW_ANSWER: { description: "Someone answered the viewer's question; subject: the question." },
     ANSWER_ACCEPTED: { description: "The viewer's answer was accepted; subject: the answer." },
     ANNOUNCEMENT: { description: "An announcement of one of the viewer's organisations; subject: the announcement." },
-    EVENT_CANCELLED: { description: 'An event the viewer was going to (or waitlisted for) was cancelled; subject: the event.' },
+    EVENT_CANCELLED: {
+      description: 'An event the viewer was going to (or waitlisted for) was cancelled; subject: the event.',
+    },
     EVENT_PROMOTED: { description: 'A place freed up: the viewer left the waitlist and is going; subject: the event.' },
     EVENT_REMINDER: { description: 'An event the viewer is going to starts within a day; subject: the event.' },
   },

@@ -55,7 +55,7 @@ export function CalendarSection() {
         </label>
         <input id={`${id}-url`} readOnly value={url} onFocus={(event) => event.currentTarget.select()} />
       </div>
-      <div className="calendar-actions">
+      <div className="dialog-actions">
         <button type="button" className="button-secondary" disabled={!url} onClick={() => void copy()}>
           <Trans>Copier le lien</Trans>
         </button>

@@ -5,7 +5,7 @@ import { graphql } from '../gql';
 import type { EventSummaryFragment } from '../gql/graphql';
 import { formatEventTimes } from './event-time';
 
-export const EventSummaryFragmentDoc = graphql(`
+export const EventSummaryFields = graphql(`
   fragment EventSummary on Event {
     id
     title
@@ -28,7 +28,12 @@ export type EventSummary = EventSummaryFragment;
 
 /** What is left of an event, in words: "3 places restantes", "Complet", "12 participants". */
 export function PlacesText({ event }: { event: Pick<EventSummary, 'capacity' | 'placesLeft' | 'goingCount'> }) {
-  if (event.capacity === null || event.capacity === undefined || event.placesLeft === null || event.placesLeft === undefined)
+  if (
+    event.capacity === null ||
+    event.capacity === undefined ||
+    event.placesLeft === null ||
+    event.placesLeft === undefined
+  )
     return <>{plural(event.goingCount, { one: '# participant', other: '# participants' })}</>;
   if (event.placesLeft === 0) return <Trans>Complet</Trans>;
   return <>{plural(event.placesLeft, { one: '# place restante', other: '# places restantes' })}</>;
@@ -52,7 +57,15 @@ export function RsvpBadge({ status }: { status: EventSummary['viewerRsvp'] }) {
 }
 
 /** Events as a list of cards: title (a link), when, where, places, the viewer's answer. */
-export function EventList({ events, label, showGroup }: { events: EventSummary[]; label: string; showGroup?: boolean }) {
+export function EventList({
+  events,
+  label,
+  showGroup,
+}: {
+  events: EventSummary[];
+  label: string;
+  showGroup?: boolean;
+}) {
   return (
     <ul className="event-list" aria-label={label}>
       {events.map((event) => (

@@ -38,7 +38,8 @@ export function MonthView({
     const day = parisDay(event.startsAt);
     byDay.set(day, [...(byDay.get(day) ?? []), event]);
   }
-  const title = monthName.format(new Date(Date.UTC(year, month - 1, 15)));
+  const named = monthName.format(new Date(Date.UTC(year, month - 1, 15)));
+  const title = named.charAt(0).toUpperCase() + named.slice(1);
   const previous = month === 1 ? [year - 1, 12] : [year, month - 1];
   const next = month === 12 ? [year + 1, 1] : [year, month + 1];
 
@@ -46,12 +47,12 @@ export function MonthView({
     <div className="month-view">
       <div className="month-nav">
         <button type="button" className="button-secondary" onClick={() => onMonth(previous[0], previous[1])}>
-          <span aria-hidden="true">‹ </span>
+          <span aria-hidden="true">‹{'\u00a0'}</span>
           <Trans>Mois précédent</Trans>
         </button>
         <button type="button" className="button-secondary" onClick={() => onMonth(next[0], next[1])}>
           <Trans>Mois suivant</Trans>
-          <span aria-hidden="true"> ›</span>
+          <span aria-hidden="true">{'\u00a0'}›</span>
         </button>
       </div>
       <table className="month-table">
@@ -80,8 +81,7 @@ export function MonthView({
                         {dayEvents.map((event) => (
                           <li key={event.id} className={event.cancelledAt ? 'month-event-cancelled' : undefined}>
                             <Link to="/evenements/$id" params={{ id: event.id }}>
-                              <span className="month-event-time">{formatEventTime(event.startsAt)}</span>{' '}
-                              {event.title}
+                              <span className="month-event-time">{formatEventTime(event.startsAt)}</span> {event.title}
                             </Link>
                           </li>
                         ))}

@@ -32,8 +32,8 @@ export function MyEventsPage() {
       </h1>
       <p className="muted">
         <Trans>
-          Les événements à venir de vos groupes et de ce que vous suivez. Pour les voir dans votre agenda, utilisez
-          le lien de votre agenda personnel dans les <Link to="/parametres">paramètres</Link>.
+          Les événements à venir de vos groupes et de ce que vous suivez. Pour les voir dans votre agenda, utilisez le
+          lien de votre agenda personnel dans les <Link to="/parametres">paramètres</Link>.
         </Trans>
       </p>
       {error && !data ? (
@@ -44,9 +44,7 @@ export function MyEventsPage() {
         </p>
       ) : events.length === 0 ? (
         <p className="events-empty">
-          <Trans>
-            Aucun événement à venir. Les événements se créent dans les groupes, onglet « Événements ».
-          </Trans>
+          <Trans>Aucun événement à venir. Les événements se créent dans les groupes, onglet « Événements ».</Trans>
         </p>
       ) : (
         <EventList events={events} label={t`Événements à venir`} showGroup />

@@ -49,11 +49,5 @@ export const groupEventsRoute = createRoute({
 
 export const groupsRoutes = [
   groupsRoute,
-  groupRoute.addChildren([
-    groupPostsRoute,
-    groupQuestionsRoute,
-    groupMembersRoute,
-    groupAboutRoute,
-    groupEventsRoute,
-  ]),
+  groupRoute.addChildren([groupPostsRoute, groupQuestionsRoute, groupMembersRoute, groupAboutRoute, groupEventsRoute]),
 ] as const;

@@ -1,7 +1,7 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { appLayout } from '../app/layouts';
 
-const TYPES = ['QUESTION', 'ANSWER', 'POST', 'GROUP', 'PERSON'] as const;
+const TYPES = ['QUESTION', 'ANSWER', 'POST', 'GROUP', 'PERSON', 'EVENT'] as const;
 type ResultType = (typeof TYPES)[number];
 
 export const searchRoute = createRoute({

@@ -32,7 +32,7 @@ const SearchPageQuery = graphql(`
 type Hit = SearchPageResult['search']['hits'][number];
 
 const PAGE = 20;
-const TYPE_ORDER: SearchType[] = ['QUESTION', 'ANSWER', 'POST', 'GROUP', 'PERSON'] as SearchType[];
+const TYPE_ORDER: SearchType[] = ['QUESTION', 'ANSWER', 'POST', 'GROUP', 'PERSON', 'EVENT'] as SearchType[];
 
 function useTypeNames() {
   const { t } = useLingui();
@@ -42,6 +42,7 @@ function useTypeNames() {
     POST: t`Publications`,
     GROUP: t`Groupes`,
     PERSON: t`Personnes`,
+    EVENT: t`Événements`,
   } as Record<SearchType, string>;
 }
 
@@ -205,6 +206,8 @@ function hitHref(hit: Hit): string {
       return `/groupes/${hit.id}`;
     case 'PERSON':
       return `/personnes/${hit.id}`;
+    case 'EVENT':
+      return `/evenements/${hit.id}`;
   }
 }
 

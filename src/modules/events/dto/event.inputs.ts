@@ -34,7 +34,10 @@ export class CreateEventInput {
   @MaxLength(300)
   location?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'A link to join online (http or https), up to 2,000 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A link to join online (http or https), up to 2,000 characters.',
+  })
   @IsOptional()
   @IsUrl(URL_OPTIONS)
   @MaxLength(2000)
