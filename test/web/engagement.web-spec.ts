@@ -50,6 +50,10 @@ describe('web: engagement dashboard', () => {
     await page.getByLabel('Période').selectOption('365');
     await page.waitForURL(/jours=365/);
     await figures.getByText('9', { exact: true }).waitFor();
+
+    // On a phone the wide table scrolls inside its region: the page itself never does sideways.
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
   });
 
   it("shows an association's admin that the federation's dashboard is not theirs, and fits a phone", async () => {
