@@ -439,4 +439,18 @@ describe('members, dues and segments', () => {
       (await app.sql<{ n: number }>(`SELECT count(*)::int AS n FROM invitations WHERE email LIKE '%@big.test'`))[0].n,
     ).toBe(0);
   });
+
+  it('erases a person’s categories and keeps their dues for the accounts, anonymised', async () => {
+    const payments = async () =>
+      app.sql<{ user_id: string | null; amount_cents: number; reference: string | null }>(
+        `SELECT user_id, amount_cents, reference FROM dues_payments WHERE organization_id = $1 AND period_end = $2`,
+        [lyon, addDays(today, 10)],
+      );
+    expect(await payments()).toEqual([{ user_id: ending.userId, amount_cents: 3000, reference: 'chèque 42' }]);
+    await ok(call(ending, 'mutation($p: String!) { deleteMyAccount(password: $p) }', { p: ending.password }));
+    expect(await payments()).toEqual([{ user_id: null, amount_cents: 3000, reference: null }]);
+    expect(
+      (await members(lyonAdmin, lyon, { categories: ['ADHERENT'] })).edges.map(({ node }) => node.user.id),
+    ).not.toContain(ending.userId);
+  });
 });

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { BadInputError } from '../../common/errors/app-error';
 import { EMAIL_PATTERN, normalizeEmail } from '../../common/validation/email';
 import { isIsoDate } from '../../common/graphql/date-scalar';
-import { MEMBER_CATEGORIES, MemberCategoryValue } from './members.model';
+import { MEMBER_CATEGORIES, MemberCategoryValue } from './member-category';
 
 /**
  * The members CSV, both ways: the columns import reads are the columns export writes, so a file
@@ -152,10 +152,11 @@ export function parseMembersCsv(input: string | Buffer): ParsedImport {
   const rows: ImportRow[] = [];
   const errors: RowError[] = [];
   const seen = new Map<string, number>();
+  const lines = text.split(/\r\n|\n|\r/);
   let previousEnd = records[0].info.lines;
   for (const { record, info } of records.slice(1)) {
     // info.lines is where the record ends; it starts after the previous one (blank lines skipped).
-    const line = firstNonBlankLine(text, previousEnd + 1, info.lines);
+    const line = firstNonBlankLine(lines, previousEnd + 1, info.lines);
     previousEnd = info.lines;
     const cell = (column: Column) => (index.has(column) ? (record[index.get(column)!] ?? '').trim() : '');
     const rowErrors: RowError[] = [];
@@ -195,9 +196,8 @@ export function parseMembersCsv(input: string | Buffer): ParsedImport {
   return { rows, errors, total: records.length - 1 };
 }
 
-function firstNonBlankLine(text: string, from: number, to: number): number {
+function firstNonBlankLine(lines: string[], from: number, to: number): number {
   if (from >= to) return to;
-  const lines = text.split(/\r\n|\n|\r/);
   for (let line = from; line < to; line++) if (lines[line - 1]?.trim()) return line;
   return to;
 }

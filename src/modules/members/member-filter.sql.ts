@@ -34,7 +34,10 @@ export function duesStatusSql(paidUntil: string, today: string): string {
     ELSE 'LAPSED' END`;
 }
 
-/** Memberships `m` of organisation `o`, person `u`, and `dues.paid_until` when the filter or caller needs it. */
+/**
+ * Memberships `m`, with (when the filter or the caller needs them) their organisation `o`, the
+ * person `u` and `dues.paid_until`.
+ */
 export interface MemberQuery {
   /** `organization_memberships m JOIN organizations o … JOIN users u …` (+ the dues lateral join). */
   from: string;
@@ -50,6 +53,8 @@ export interface MemberQueryOptions {
   params?: unknown[];
   /** Join `dues.paid_until` even when the filter does not need it (to select it). */
   withDues?: boolean;
+  /** Join the person `u` even when the filter does not need it (to sort or select by name). */
+  withUser?: boolean;
 }
 
 export function memberFilterQuery(
@@ -65,26 +70,24 @@ export function memberFilterQuery(
   const f = filter ?? {};
   const where: string[] = [];
   const org = param(organizationId, '::uuid');
-  where.push(
+  const scope = (column: string) =>
     f.includeDescendants
-      ? `m.organization_id IN (SELECT id FROM organizations WHERE id = ${org} OR ancestor_ids @> ARRAY[${org}])`
-      : `m.organization_id = ${org}`,
-  );
+      ? `${column} IN (SELECT id FROM organizations WHERE id = ${org} OR ancestor_ids @> ARRAY[${org}])`
+      : `${column} = ${org}`;
+  where.push(scope('m.organization_id'));
   if (f.categories?.length) where.push(`m.categories && ${param(f.categories, '::text[]')}`);
+  // Today is one parameter, added only when a condition uses it (PostgreSQL refuses unused ones).
+  let todayParam: string | undefined;
+  const today = () => (todayParam ??= param(options.today ?? todayInParis(), '::date'));
   const needsDues = Boolean(options.withDues || f.duesStatus?.length || f.duesEndingWithinDays != null);
-  if (needsDues) {
-    const today = param(options.today ?? todayInParis(), '::date');
-    if (f.duesStatus?.length)
-      where.push(`(${duesStatusSql('dues.paid_until', today)}) = ANY(${param(f.duesStatus, '::text[]')})`);
-    if (f.duesEndingWithinDays != null)
-      where.push(`dues.paid_until BETWEEN ${today} AND ${today} + ${param(f.duesEndingWithinDays, '::int')}`);
-  }
-  if (f.joinedWithinDays != null) {
-    const today = param(options.today ?? todayInParis(), '::date');
+  if (f.duesStatus?.length)
+    where.push(`(${duesStatusSql('dues.paid_until', today())}) = ANY(${param(f.duesStatus, '::text[]')})`);
+  if (f.duesEndingWithinDays != null)
+    where.push(`dues.paid_until BETWEEN ${today()} AND ${today()} + ${param(f.duesEndingWithinDays, '::int')}`);
+  if (f.joinedWithinDays != null)
     where.push(
-      `m.created_at >= ((${today} - ${param(f.joinedWithinDays, '::int')})::timestamp AT TIME ZONE 'Europe/Paris')`,
+      `m.created_at >= ((${today()} - ${param(f.joinedWithinDays, '::int')})::timestamp AT TIME ZONE 'Europe/Paris')`,
     );
-  }
   if (f.inactiveForDays != null)
     where.push(`NOT EXISTS (SELECT 1 FROM sessions s WHERE s.user_id = m.user_id
       AND s.last_used_at >= now() - make_interval(days => ${param(f.inactiveForDays, '::int')}))`);
@@ -93,11 +96,20 @@ export function memberFilterQuery(
       WHERE maillage_fold(skill) IN (SELECT maillage_fold(wanted) FROM unnest(${param(f.skills, '::text[]')}) AS wanted))`);
   for (const word of (f.search ?? '').split(/\s+/).filter(Boolean).slice(0, 8))
     where.push(`maillage_fold(u.display_name || ' ' || u.email) LIKE maillage_fold(${param(likeContains(word))})`);
-  const from = `organization_memberships m
-    JOIN organizations o ON o.id = m.organization_id
-    JOIN users u ON u.id = m.user_id${
-      needsDues ? `\n    LEFT JOIN LATERAL (SELECT ${PAID_UNTIL_SQL} AS paid_until) AS dues ON true` : ''
-    }`;
+  // The last paid day of every membership in scope, in one grouped pass over the payments (a
+  // hash join at federation scale, an index range for one association), not one probe per row.
+  // Joins only what a condition or the caller uses: at federation scale each one costs.
+  const needsUser = Boolean(options.withUser || f.skills?.length || f.search?.trim());
+  const from = `organization_memberships m${f.duesStatus?.length ? '\n    JOIN organizations o ON o.id = m.organization_id' : ''}${
+    needsUser ? '\n    JOIN users u ON u.id = m.user_id' : ''
+  }${
+    needsDues
+      ? `
+    LEFT JOIN (SELECT d.organization_id, d.user_id, max(d.period_end) AS paid_until FROM dues_payments d
+                WHERE d.user_id IS NOT NULL AND ${scope('d.organization_id')} GROUP BY d.organization_id, d.user_id) AS dues
+      ON dues.organization_id = m.organization_id AND dues.user_id = m.user_id`
+      : ''
+  }`;
   return { from, where, params };
 }
 

@@ -8,8 +8,9 @@ export enum MemberCategory {
   SALARIE = 'SALARIE',
   ELU = 'ELU',
 }
-export type MemberCategoryValue = keyof typeof MemberCategory;
-export const MEMBER_CATEGORIES = Object.values(MemberCategory) as MemberCategoryValue[];
+import { MemberCategoryValue } from './member-category';
+export { MEMBER_CATEGORIES } from './member-category';
+export type { MemberCategoryValue };
 registerEnumType(MemberCategory, {
   name: 'MemberCategory',
   description: 'What a person is to the association; a person may be several.',

@@ -46,7 +46,7 @@ export class MembersService {
     after?: string,
   ): Promise<Connection<OrganizationMembershipEntity>> {
     await this.assertAdmin(viewerId, organizationId);
-    const query = memberFilterQuery(organizationId, filter);
+    const query = memberFilterQuery(organizationId, filter, { withUser: true });
     const page = await keysetPage<Record<string, unknown>>(this.db.manager, {
       select: `SELECT m.organization_id, m.user_id, m.role, m.created_at FROM ${query.from}`,
       where: query.where,
@@ -83,7 +83,7 @@ export class MembersService {
   /** The CSV of the members the filter selects (see member-csv.ts), alphabetical. */
   async exportCsv(viewerId: string, organizationId: string, filter: MemberFilter | undefined): Promise<string> {
     await this.assertAdmin(viewerId, organizationId);
-    const query = memberFilterQuery(organizationId, filter, { withDues: true });
+    const query = memberFilterQuery(organizationId, filter, { withDues: true, withUser: true });
     const rows = (await this.db.query(
       `SELECT u.email, u.display_name, m.categories, dues.paid_until::text AS paid_until FROM ${query.from}
         WHERE ${query.where.join(' AND ')} ORDER BY maillage_fold(u.display_name), u.id, m.organization_id`,

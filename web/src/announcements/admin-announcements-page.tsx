@@ -1,6 +1,6 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Link } from '@tanstack/react-router';
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { ConfirmDialog } from '../admin/confirm-dialog';
 import { AdminGate } from '../admin/organization-page';
@@ -89,7 +89,10 @@ function Announcements({ id }: { id: string }) {
   const [formError, setFormError] = useState<unknown>(null);
   const segments = data?.segments ?? [];
   const segment = segments.find((s) => s.id === draft.segmentId);
-  const channels: Channel[] = [...(draft.inApp ? ['IN_APP' as const] : []), ...(draft.email ? ['EMAIL' as const] : [])];
+  const channels = useMemo<Channel[]>(
+    () => [...(draft.inApp ? ['IN_APP' as const] : []), ...(draft.email ? ['EMAIL' as const] : [])],
+    [draft.inApp, draft.email],
+  );
   const invalid = (field: string) => toErrorInfo(formError)?.fields?.includes(field) || undefined;
 
   const send = useCallback(async () => {
