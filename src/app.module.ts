@@ -42,6 +42,7 @@ import { QuestionRoutingModule } from './modules/question-routing/question-routi
 import { FilesModule } from './modules/files/files.module';
 import { CommissionsModule } from './modules/commissions/commissions.module';
 import { EventsModule } from './modules/events/events.module';
+import { EngagementModule } from './modules/engagement/engagement.module';
 import { AnnouncementsModule } from './modules/announcements/announcements.module';
 
 @Global()
@@ -123,6 +124,7 @@ export class AppModule {
         CommissionsModule,
         EventsModule,
         AnnouncementsModule,
+        EngagementModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GraphQLPassthroughFilter }, AccessAudit],

@@ -116,4 +116,26 @@ export class OrganizationAccess {
     const decision = administered === rows.length ? 'all' : administered > 0 ? 'some' : 'none';
     return { decision, organizationIds: rows.map((row) => row.id) };
   }
+
+  /**
+   * Who may read an organisation's engagement figures: its admins and staff, or those of an
+   * organisation above it. `admin` also sees every super member; `staff` only their own entry.
+   * NOT_FOUND for an unknown organisation; FORBIDDEN for anyone else.
+   */
+  async assertEngagementReader(viewerId: string, organizationId: string): Promise<'admin' | 'staff'> {
+    const [row] = (await this.db.query(
+      `SELECT bool_or(a.role = 'ADMIN') AS admin, count(a.user_id) > 0 AS staff
+         FROM organizations o
+         LEFT JOIN organization_memberships a
+           ON a.user_id = $1 AND a.role IN ('ADMIN', 'STAFF')
+          AND (a.organization_id = o.id OR a.organization_id = ANY(o.ancestor_ids))
+        WHERE o.id = $2
+        GROUP BY o.id`,
+      [viewerId, organizationId],
+    )) as { admin: boolean | null; staff: boolean }[];
+    if (!row) throw new NotFoundError('Organization');
+    if (row.admin) return 'admin';
+    if (row.staff) return 'staff';
+    throw refusal('organization.readEngagement');
+  }
 }

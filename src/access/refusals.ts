@@ -54,6 +54,10 @@ export const REFUSALS = {
     reason: 'NOT_AUTHOR_OR_MODERATOR',
     message: "Only the event's author and the group's moderators may change or cancel it",
   },
+  'organization.readEngagement': {
+    reason: 'NOT_ORGANIZATION_ADMIN_OR_STAFF',
+    message: 'Only the admins and staff of this organisation or of a parent organisation may see its engagement',
+  },
 } as const satisfies Record<string, { reason: Reason; message: string }>;
 
 export type Refusal = keyof typeof REFUSALS;

@@ -186,6 +186,11 @@ export const REASONS = {
     code: 'BAD_USER_INPUT',
     meaning: 'The segment chosen for an announcement has nobody in it today; `fields` names `segmentId`.',
   },
+  NOT_ORGANIZATION_ADMIN_OR_STAFF: {
+    code: 'FORBIDDEN',
+    meaning:
+      'Only the admins and staff of the organisation or of an organisation above it may do this (engagement figures).',
+  },
 } as const satisfies Record<string, { code: string; meaning: string }>;
 
 export type Reason = keyof typeof REASONS;

@@ -9,11 +9,12 @@ import { Jobs1764500000000 } from './migrations/1764500000000-jobs';
 import { Mail1764613000000 } from './migrations/1764613000000-mail';
 import { PostsRecent1764650000000 } from './migrations/1764650000000-posts-recent';
 import { MembersDues1764700000000 } from './migrations/1764700000000-members-dues';
-import { QuestionRouting1764750000000 } from './migrations/1764750000000-question-routing';
+import { Announcements1764710000000 } from './migrations/1764710000000-announcements';
+import { Events1764720000000 } from './migrations/1764720000000-events';
 import { Files1764730000000 } from './migrations/1764730000000-files';
 import { Commissions1764740000000 } from './migrations/1764740000000-commissions';
-import { Events1764720000000 } from './migrations/1764720000000-events';
-import { Announcements1764710000000 } from './migrations/1764710000000-announcements';
+import { QuestionRouting1764750000000 } from './migrations/1764750000000-question-routing';
+import { Engagement1764760000000 } from './migrations/1764760000000-engagement';
 
 /** Append-only: a schema change is a new migration at the end of this list. */
 export const MIGRATIONS = [
@@ -26,11 +27,12 @@ export const MIGRATIONS = [
   Mail1764613000000,
   PostsRecent1764650000000,
   MembersDues1764700000000,
-  QuestionRouting1764750000000,
+  Announcements1764710000000,
+  Events1764720000000,
   Files1764730000000,
   Commissions1764740000000,
-  Events1764720000000,
-  Announcements1764710000000,
+  QuestionRouting1764750000000,
+  Engagement1764760000000,
 ];
 
 /**

@@ -207,6 +207,10 @@ function OrganizationAdmin({ id, welcome }: { id: string; welcome: boolean }) {
         <Link to="/admin/organisations/$id/journal" params={{ id }}>
           <Trans>Journal d'administration</Trans>
         </Link>
+        {' · '}
+        <Link to="/admin/organisations/$id/engagement" params={{ id }}>
+          <Trans>Engagement</Trans>
+        </Link>
       </p>
       <nav aria-label={t`Vie associative`} className="admin-links">
         <Link to="/admin/organisations/$id/adherents" params={{ id }}>

@@ -13,6 +13,7 @@ import { questionRoutingRoutes } from '../question-routing/routes';
 import { searchRoutes } from '../search/routes';
 import { settingsRoutes } from '../settings/routes';
 import { eventsRoutes } from '../events/routes';
+import { engagementRoutes } from '../engagement/routes';
 import { appLayout, publicLayout, rootRoute } from './layouts';
 import { commissionsRoutes } from '../commissions/routes';
 
@@ -35,5 +36,6 @@ export const routeTree = rootRoute.addChildren([
     ...commissionsRoutes,
     ...eventsRoutes,
     ...announcementsRoutes,
+    ...engagementRoutes,
   ]),
 ]);

@@ -67,6 +67,7 @@ export const reasonMessages: Record<string, MessageDescriptor> = {
   EVENT_PAST: msg`Cet événement est terminé : on ne peut plus s'y inscrire ni s'en désinscrire.`,
   ANNOUNCEMENT_NOT_FOUND: msg`Cette annonce n'existe pas ou ne vous a pas été adressée. Revenez à vos annonces.`,
   ANNOUNCEMENT_AUDIENCE_EMPTY: msg`Ce segment ne compte personne aujourd'hui : choisissez-en un autre.`,
+  NOT_ORGANIZATION_ADMIN_OR_STAFF: msg`Seuls les administrateurs et salariés de cette organisation (ou d'une organisation au-dessus) peuvent voir son engagement. Adressez-vous à l'un d'eux.`,
 };
 
 const codeMessages: Record<string, MessageDescriptor> = {
