@@ -165,7 +165,8 @@ describe('benchmark smoke run', () => {
     expect(results.heavy.classes).toHaveLength(5);
     // (Throughput itself is not asserted: a 1-second run on a loaded machine may end before an answer.)
     for (const c of results.heavy.classes) expect(c.explain).toMatch(/Execution Time/);
-    expect(Math.min(...results.heavy.classes[4].memberships)).toBeGreaterThan(
+    // The federation admin is in every group (at this scale, 6: as many as an ordinary member's 8 allow).
+    expect(Math.min(...results.heavy.classes[4].memberships)).toBeGreaterThanOrEqual(
       Math.max(...results.heavy.classes[0].memberships),
     );
     // Mixed load: each load alone, then together, with the app's own event-loop delay from the probe.

@@ -49,17 +49,17 @@ describe('personal data declared by each module', () => {
   });
 
   it('fails when a new table holds people and no module declares it (by foreign key or by name)', async () => {
-    await app.sql('CREATE TABLE event_rsvps (event_id uuid, user_id uuid REFERENCES users (id))');
-    await app.sql('CREATE TABLE mail_queue (id bigint, recipient_id uuid, body text)');
+    await app.sql('CREATE TABLE zz_undeclared_rsvps (event_id uuid, user_id uuid REFERENCES users (id))');
+    await app.sql('CREATE TABLE zz_undeclared_mail (id bigint, recipient_id uuid, body text)');
     try {
       const result = await check();
       expect(result.status).toBe(1);
       expect(result.stderr.trim().split('\n')).toEqual([
-        'undeclared: event_rsvps.user_id references people',
-        'undeclared: mail_queue.recipient_id references people',
+        'undeclared: zz_undeclared_mail.recipient_id references people',
+        'undeclared: zz_undeclared_rsvps.user_id references people',
       ]);
     } finally {
-      await app.sql('DROP TABLE event_rsvps, mail_queue');
+      await app.sql('DROP TABLE zz_undeclared_rsvps, zz_undeclared_mail');
     }
   });
 

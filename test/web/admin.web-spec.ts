@@ -63,13 +63,14 @@ describe('web: administration', () => {
     expect(await roleDialog.getByRole('alert').textContent()).toMatch(/au moins un administrateur actif/);
     await roleDialog.getByRole('button', { name: 'Retour' }).click();
 
-    // A region, then an association in it.
-    await page.getByLabel('Nom', { exact: true }).fill('Ligue de Bretagne');
-    await page.getByLabel('Type').selectOption('REGION');
-    await page.getByRole('button', { name: 'Créer', exact: true }).click();
+    // A region, then an association in it (the page also has a commission form with its own `Nom`).
+    const createForm = page.getByRole('form', { name: 'Créer une sous-organisation' });
+    await createForm.getByLabel('Nom', { exact: true }).fill('Ligue de Bretagne');
+    await createForm.getByLabel('Type').selectOption('REGION');
+    await createForm.getByRole('button', { name: 'Créer', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Ligue de Bretagne' }).waitFor();
-    await page.getByLabel('Nom', { exact: true }).fill('Club nautique de Lorient');
-    await page.getByRole('button', { name: 'Créer', exact: true }).click();
+    await createForm.getByLabel('Nom', { exact: true }).fill('Club nautique de Lorient');
+    await createForm.getByRole('button', { name: 'Créer', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Club nautique de Lorient' }).waitFor();
 
     // Right after creating it, the page offers to invite its first admin.

@@ -129,7 +129,13 @@ function CreateSubOrganization({ parentId, parentKind }: { parentId: string; par
   );
   const { onSubmit, error, pending } = useSubmit(submit);
   return (
-    <form className="form admin-create" onSubmit={onSubmit} aria-busy={pending} noValidate>
+    <form
+      className="form admin-create"
+      onSubmit={onSubmit}
+      aria-busy={pending}
+      aria-label={t`Créer une sous-organisation`}
+      noValidate
+    >
       <h3>
         <Trans>Créer une sous-organisation</Trans>
       </h3>
